@@ -1,0 +1,157 @@
+import { statSync } from 'node:fs';
+import type { ImportOptions } from '../../shared/api/contract.js';
+import { ApiFailure } from '../../shared/api/result.js';
+import type { ImportedFile, ImportResult } from '../../shared/api/types.js';
+import { chooseFormat } from '../../shared/import/format-registry.js';
+import { ImportFormatError, MAX_REPORTED_ISSUES, type ImportIssue } from '../../shared/import/import-types.js';
+import { formatIsoUtc } from '../../shared/time/format-iso.js';
+import type { WorkspaceDb } from '../workspace/open-workspace.js';
+import { SeriesWriter } from '../workspace/series-writer.js';
+import { compactSeries } from '../workspace/series-compaction.js';
+import { refreshSeriesShape } from '../workspace/series-catalog.js';
+import { recordImportedFile } from '../workspace/import-log.js';
+import { readTextStream } from './read-import-stream.js';
+
+export interface FileToImport {
+  /** Where to read it. */
+  readonly path: string;
+  /** The name shown in reports (the user's file name, not a staging path). */
+  readonly name: string;
+}
+
+export interface ImportProgress {
+  readonly phase: string;
+  /** 0–1. */
+  readonly fraction: number;
+}
+
+/** Text read before the format is chosen. */
+const SNIFF_CHARS = 64 * 1024;
+
+/**
+ * Imports files into a workspace as one transaction: all of it lands, or — on any
+ * unreadable file, on cancel, or when the process dies — none of it (SQLite's WAL
+ * rolls an uncommitted transaction back on the next open). Files are streamed, so
+ * memory does not grow with their size.
+ * @throws {ApiFailure} `import-failed` naming `file:line: reason`, or `cancelled`
+ */
+export async function importFiles(
+  db: WorkspaceDb,
+  files: readonly FileToImport[],
+  options: ImportOptions,
+  onProgress: (progress: ImportProgress) => void,
+  signal: AbortSignal,
+): Promise<ImportResult> {
+  const sizes = files.map((f) => {
+    try {
+      return statSync(f.path).size;
+    } catch {
+      throw new ApiFailure('import-failed', `${f.name}: cannot read the file (it does not exist or is not readable)`, { file: f.name });
+    }
+  });
+  const totalBytes = Math.max(1, sizes.reduce((a, b) => a + b, 0));
+  const now = new Date().toISOString();
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const writer = new SeriesWriter(db, now);
+    const imported: ImportedFile[] = [];
+    let doneBytes = 0;
+    for (const [index, file] of files.entries()) {
+      const size = sizes[index] ?? 0;
+      const report = await importOneFile(file, size, writer, options, signal, (bytes) => {
+        onProgress({ phase: `reading ${file.name}`, fraction: (0.9 * (doneBytes + bytes)) / totalBytes });
+      });
+      doneBytes += size;
+      imported.push(report);
+    }
+    writer.flushAll();
+    const touched = [...writer.touchedSeries()];
+    for (const [i, seriesId] of touched.entries()) {
+      signal.throwIfAborted();
+      onProgress({ phase: 'merging with earlier data', fraction: 0.9 + (0.09 * i) / Math.max(1, touched.length) });
+      compactSeries(db, seriesId);
+      refreshSeriesShape(db, seriesId, now);
+    }
+    for (const file of imported) recordImportedFile(db, file, now);
+    signal.throwIfAborted();
+    onProgress({ phase: 'saving', fraction: 0.99 });
+    db.exec('COMMIT');
+    return { files: imported };
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    if (signal.aborted) throw new ApiFailure('cancelled', 'the import was cancelled; the workspace is unchanged');
+    throw error;
+  }
+}
+
+async function importOneFile(
+  file: FileToImport,
+  sizeBytes: number,
+  writer: SeriesWriter,
+  options: ImportOptions,
+  signal: AbortSignal,
+  onBytes: (bytes: number) => void,
+): Promise<ImportedFile> {
+  const sink = writer.sinkForFile();
+  try {
+    const stream = readTextStream(file.path, sizeBytes, onBytes, signal);
+    let parser: ReturnType<ReturnType<typeof chooseFormat>['createParser']> | undefined;
+    let formatId = 'csv';
+    let head = '';
+    let step = await stream.next();
+    while (!step.done) {
+      if (parser === undefined) {
+        head += step.value;
+        if (head.length >= SNIFF_CHARS) {
+          const format = chooseFormat(head, file.name, options.format);
+          formatId = format.id;
+          parser = format.createParser(sink, options);
+          parser.push(head);
+        }
+      } else {
+        parser.push(step.value);
+      }
+      step = await stream.next();
+    }
+    if (parser === undefined) {
+      const format = chooseFormat(head, file.name, options.format);
+      formatId = format.id;
+      parser = format.createParser(sink, options);
+      parser.push(head);
+    }
+    const sha256 = step.value;
+    const summary = parser.end();
+    const refusals = sink.refusals();
+    const series = sink.stats();
+    if (series.length === 0) {
+      const reason = refusals[0]?.reason ?? summary.issues[0]?.reason ?? 'no values could be read';
+      throw new ImportFormatError(summary.issues[0]?.line ?? 1, reason);
+    }
+    const issues: ImportIssue[] = [...summary.issues];
+    for (const refusal of refusals) {
+      if (issues.length < MAX_REPORTED_ISSUES) issues.push({ line: 1, reason: `${refusal.reason} (${refusal.points} points not imported)` });
+    }
+    return {
+      file: file.name,
+      format: formatId,
+      sizeBytes,
+      sha256,
+      series: series.map((s) => ({ name: s.name, unit: s.unit, points: s.points, start: formatIsoUtc(s.startMs), end: formatIsoUtc(s.endMs) })),
+      rejected: issues,
+      rowsRead: summary.rowsRead,
+      rowsRejected: summary.rowsRejected,
+      cellsRejected: summary.cellsRejected,
+      cellsMissing: summary.cellsMissing,
+      notes: summary.notes,
+    };
+  } catch (error) {
+    if (signal.aborted) throw error;
+    if (error instanceof ImportFormatError) {
+      throw new ApiFailure('import-failed', `${file.name}:${error.line}: ${error.reason}`, { file: file.name, line: error.line, reason: error.reason });
+    }
+    if (error instanceof RangeError) {
+      throw new ApiFailure('import-failed', `${file.name}: ${error.message}`, { file: file.name });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,156 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { isApiMethod, type ApiHandlers, type ApiInput, type ApiMethod, type ApiOutput } from '../../shared/api/contract.js';
+import { ApiFailure, type Result } from '../../shared/api/result.js';
+import type { ApiEvent, WorkspaceInfo } from '../../shared/api/types.js';
+import { validateInput } from '../../shared/api/validate-input.js';
+import { APP_VERSION } from '../app-version.js';
+import { Staging } from '../import/staging.js';
+import { JobRunner } from '../jobs/job-runner.js';
+import { toApiError } from '../jobs/run-import-job.js';
+import { AppSettings } from '../settings/app-settings.js';
+import { listImports } from '../workspace/import-log.js';
+import { openWorkspace, type WorkspaceDb } from '../workspace/open-workspace.js';
+import { listInstanceTypes, listLoadTests } from '../workspace/reference-tables.js';
+import { deleteSeries, listSeries } from '../workspace/series-catalog.js';
+import { readSeriesWindow } from '../workspace/series-window.js';
+import { describeWorkspace } from '../workspace/workspace-info.js';
+
+export interface BackendOptions {
+  readonly host: 'electron' | 'browser';
+  readonly settings?: AppSettings;
+  /** The built import worker; without it jobs run inline (unit tests from source). */
+  readonly importWorkerFile?: string;
+}
+
+type Listener = (event: ApiEvent) => void;
+
+function dispatch<M extends ApiMethod>(handlers: ApiHandlers, method: M, input: ApiInput<M>): Promise<ApiOutput<M>> | ApiOutput<M> {
+  const handler: (input: ApiInput<M>) => Promise<ApiOutput<M>> | ApiOutput<M> = handlers[method];
+  return handler(input);
+}
+
+/**
+ * The backend behind the contract: one instance per app, shared by whichever
+ * transport serves the UI (loopback HTTP, Electron IPC). It holds the open workspace,
+ * the staged files and the jobs, and publishes events to its listeners.
+ */
+export class BackendService {
+  readonly staging = new Staging();
+  readonly settings: AppSettings;
+  readonly jobs: JobRunner;
+  private readonly listeners = new Set<Listener>();
+  private workspace: { path: string; db: WorkspaceDb } | undefined;
+  private readonly handlers: ApiHandlers;
+
+  constructor(private readonly options: BackendOptions) {
+    this.settings = options.settings ?? new AppSettings();
+    this.jobs = new JobRunner((job) => this.emit({ type: 'job.updated', job }), options.importWorkerFile);
+    this.handlers = this.createHandlers();
+  }
+
+  /** Subscribes to events; returns the unsubscribe function. */
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Calls a contract method by name with untrusted input; never throws. */
+  async call(method: string, input: unknown): Promise<Result<unknown>> {
+    try {
+      if (!isApiMethod(method)) throw new ApiFailure('not-found', `unknown method '${method}'`);
+      const value = await dispatch(this.handlers, method, validateInput(method, input));
+      return { ok: true, value };
+    } catch (error) {
+      const apiError = toApiError(error);
+      if (apiError.code === 'internal') console.error(`headroom backend: ${method} failed:`, error);
+      return { ok: false, error: apiError };
+    }
+  }
+
+  /** Opens a workspace (creating it when asked), closing the current one. */
+  openWorkspace(path: string, create = false): WorkspaceInfo {
+    const absolute = resolve(path);
+    const db = openWorkspace(absolute, { create });
+    this.workspace?.db.close();
+    this.workspace = { path: absolute, db };
+    this.settings.noteOpened(absolute);
+    const info = describeWorkspace(db, absolute);
+    this.emit({ type: 'workspace.changed', workspace: info });
+    return info;
+  }
+
+  currentWorkspace(): WorkspaceInfo | null {
+    return this.workspace === undefined ? null : describeWorkspace(this.workspace.db, this.workspace.path);
+  }
+
+  async close(): Promise<void> {
+    for (const job of this.jobs.list()) if (job.status === 'running') this.jobs.cancel(job.id);
+    await this.jobs.idle();
+    this.workspace?.db.close();
+    this.workspace = undefined;
+    this.staging.dispose();
+  }
+
+  private db(): WorkspaceDb {
+    if (this.workspace === undefined) throw new ApiFailure('no-workspace', 'no workspace is open; open or create one first');
+    return this.workspace.db;
+  }
+
+  private emit(event: ApiEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  private createHandlers(): ApiHandlers {
+    return {
+      'app.info': () => ({ version: APP_VERSION, host: this.options.host, workspace: this.currentWorkspace() }),
+      'workspace.current': () => this.currentWorkspace(),
+      'workspace.open': ({ path }) => this.openWorkspace(path),
+      'workspace.create': ({ path }) => {
+        const target = path.endsWith('.headroom') ? path : `${path}.headroom`;
+        if (existsSync(target)) throw new ApiFailure('bad-input', `${target} already exists; open it instead, or choose another name`);
+        return this.openWorkspace(target, true);
+      },
+      'workspace.recent': () => this.settings.recent(),
+      'series.list': () => listSeries(this.db()),
+      'series.window': ({ names, fromMs, toMs, buckets }) => {
+        const db = this.db();
+        const all = listSeries(db);
+        const chosen = all.filter((s) => names.includes(s.name));
+        const missing = names.filter((n) => !chosen.some((s) => s.name === n));
+        if (missing.length > 0) throw new ApiFailure('not-found', `no series named ${missing.map((m) => `'${m}'`).join(', ')}`);
+        const from = fromMs ?? Math.min(...chosen.map((s) => s.startMs));
+        let to = toMs ?? Math.max(...chosen.map((s) => s.endMs));
+        if (to <= from) to = from + 1;
+        return { fromMs: from, toMs: to, series: names.map((name) => readSeriesWindow(db, name, from, to, buckets)) };
+      },
+      'series.delete': ({ names }) => {
+        const deleted = deleteSeries(this.db(), names);
+        this.emit({ type: 'workspace.changed', workspace: this.currentWorkspace() });
+        return { deleted };
+      },
+      'import.start': ({ files, options }) => {
+        const workspace = this.workspace;
+        if (workspace === undefined) throw new ApiFailure('no-workspace', 'open or create a workspace before importing');
+        const staged = files.map((f) => this.staging.resolve(f.stagedId));
+        const job = this.jobs.startImport({
+          workspacePath: workspace.path,
+          files: staged.map((s) => ({ path: s.path, name: s.name })),
+          options: options ?? {},
+          label: staged.length === 1 ? `Import ${staged[0]?.name ?? ''}` : `Import ${staged.length} files`,
+          onEnd: () => {
+            this.staging.release(staged.map((s) => s.id));
+            this.emit({ type: 'workspace.changed', workspace: this.currentWorkspace() });
+          },
+        });
+        return { jobId: job.id };
+      },
+      'import.history': () => listImports(this.db()),
+      'job.status': ({ jobId }) => this.jobs.status(jobId),
+      'job.cancel': ({ jobId }) => this.jobs.cancel(jobId),
+      'job.list': () => this.jobs.list(),
+      'loadTest.list': () => listLoadTests(this.db()),
+      'catalog.list': () => listInstanceTypes(this.db()),
+    };
+  }
+}

@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import type { AppInfo, JobState, WorkspaceInfo } from '../../shared/api/types.js';
+import { useBackend } from './backend-context.js';
+import { WorkspaceBar } from './WorkspaceBar.js';
+import { DataScreen } from '../screens/data/DataScreen.js';
+
+/** The application frame: navigation, the open workspace, and the current screen. */
+export function App() {
+  const client = useBackend();
+  const [info, setInfo] = useState<AppInfo>();
+  const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
+  const [revision, setRevision] = useState(0);
+  const [jobs, setJobs] = useState<ReadonlyMap<string, JobState>>(new Map());
+  const [problem, setProblem] = useState<string>();
+
+  useEffect(() => {
+    client.call('app.info', {}).then(
+      (value) => {
+        setInfo(value);
+        setWorkspace(value.workspace);
+      },
+      (error: unknown) => setProblem(String((error as Error).message ?? error)),
+    );
+    return client.subscribe((event) => {
+      if (event.type === 'workspace.changed') {
+        setWorkspace(event.workspace);
+        setRevision((r) => r + 1);
+      } else {
+        setJobs((current) => new Map(current).set(event.job.id, event.job));
+      }
+    });
+  }, [client]);
+
+  return (
+    <div className="app">
+      <nav className="sidebar" aria-label="Screens">
+        <div className="brand">Headroom</div>
+        <a className="nav-item active" aria-current="page" href="#data">Data</a>
+        <div className="sidebar-foot muted">{info === undefined ? '' : `v${info.version} · ${info.host === 'electron' ? 'desktop' : 'browser mode'}`}</div>
+      </nav>
+      <main className="main">
+        <WorkspaceBar workspace={workspace} revision={revision} />
+        {problem !== undefined ? <p className="error-text" role="alert">{problem}</p> : null}
+        {workspace === null ? (
+          <div className="screen empty-workspace">
+            <h1>Open or create a workspace</h1>
+            <p>A workspace is one file (*.headroom) holding your imported metrics and everything Headroom concludes from them.</p>
+          </div>
+        ) : (
+          <DataScreen revision={revision} jobs={jobs} />
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import type {
+  AppInfo,
+  ImportRecord,
+  InstanceType,
+  JobState,
+  LoadTest,
+  RecentWorkspace,
+  SeriesSummary,
+  WindowResult,
+  WorkspaceInfo,
+} from './types.js';
+import { TIME_FORMATS } from '../import/csv/time-column.js';
+import { API_METHOD_NAMES, type ApiMethodName } from './methods.js';
+
+/**
+ * The API contract: every call the UI (or any host) can make, by `area.verb` name,
+ * with the schema its input is validated against at the boundary and the type of its
+ * value. Transports (Electron IPC, loopback HTTP) and the preload are generated from
+ * this one map, so adding an entry here is the only way to add a privilege.
+ */
+
+const empty = z.object({}).strict();
+const workspacePath = z.string().min(1).max(4096);
+const seriesName = z.string().min(1).max(1024);
+
+export const importOptionsSchema = z
+  .object({
+    format: z.enum(['auto', 'csv']).optional(),
+    timeColumn: z.string().min(1).max(256).optional(),
+    timeFormat: z.enum(['auto', ...TIME_FORMATS]).optional(),
+    timeZone: z.string().min(1).max(64).optional(),
+    units: z.record(z.string().max(1024), z.string().max(32)).optional(),
+  })
+  .strict();
+export type ImportOptions = z.infer<typeof importOptionsSchema>;
+
+export const inputSchemas = {
+  'app.info': empty,
+  'workspace.current': empty,
+  'workspace.open': z.object({ path: workspacePath }).strict(),
+  'workspace.create': z.object({ path: workspacePath }).strict(),
+  'workspace.recent': empty,
+  'series.list': empty,
+  'series.window': z
+    .object({
+      names: z.array(seriesName).min(1).max(32),
+      fromMs: z.number().finite().optional(),
+      toMs: z.number().finite().optional(),
+      buckets: z.number().int().min(1).max(8192),
+    })
+    .strict(),
+  'series.delete': z.object({ names: z.array(seriesName).min(1).max(10_000) }).strict(),
+  'import.start': z
+    .object({
+      files: z.array(z.object({ stagedId: z.string().regex(/^[a-f0-9]{32}$/) }).strict()).min(1).max(100),
+      options: importOptionsSchema.optional(),
+    })
+    .strict(),
+  'import.history': empty,
+  'job.status': z.object({ jobId: z.string().min(1).max(64) }).strict(),
+  'job.cancel': z.object({ jobId: z.string().min(1).max(64) }).strict(),
+  'job.list': empty,
+  'loadTest.list': empty,
+  'catalog.list': empty,
+} as const satisfies Record<ApiMethodName, z.ZodType>;
+
+export interface ApiOutputs {
+  'app.info': AppInfo;
+  'workspace.current': WorkspaceInfo | null;
+  'workspace.open': WorkspaceInfo;
+  'workspace.create': WorkspaceInfo;
+  'workspace.recent': RecentWorkspace[];
+  'series.list': SeriesSummary[];
+  'series.window': WindowResult;
+  'series.delete': { deleted: number };
+  'import.start': { jobId: string };
+  'import.history': ImportRecord[];
+  'job.status': JobState;
+  'job.cancel': JobState;
+  'job.list': JobState[];
+  'loadTest.list': LoadTest[];
+  'catalog.list': InstanceType[];
+}
+
+export type ApiMethod = keyof typeof inputSchemas;
+export type ApiInput<M extends ApiMethod> = z.infer<(typeof inputSchemas)[M]>;
+export type ApiOutput<M extends ApiMethod> = ApiOutputs[M];
+
+/** Compile-time check that schemas, outputs and the name list hold the same methods. */
+type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : never;
+const contractIsComplete: [SameKeys<typeof inputSchemas, ApiOutputs>, SameKeys<ApiOutputs, Record<ApiMethodName, unknown>>] = [true, true];
+void contractIsComplete;
+
+/** Every method name, in a stable order (used to build the preload and the HTTP routes). */
+export const API_METHODS: readonly ApiMethod[] = API_METHOD_NAMES;
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.hasOwn(inputSchemas, name);
+}
+
+/** Handlers implementing the contract; `signal` aborts when the caller goes away. */
+export type ApiHandlers = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutput<M>> | ApiOutput<M> };

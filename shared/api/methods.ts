@@ -1,0 +1,23 @@
+/**
+ * The names of the contract's methods, without their schemas, so that the preload can
+ * list them without bundling the validator. contract.ts checks that both lists agree.
+ */
+export const API_METHOD_NAMES = [
+  'app.info',
+  'catalog.list',
+  'import.history',
+  'import.start',
+  'job.cancel',
+  'job.list',
+  'job.status',
+  'loadTest.list',
+  'series.delete',
+  'series.list',
+  'series.window',
+  'workspace.create',
+  'workspace.current',
+  'workspace.open',
+  'workspace.recent',
+] as const;
+
+export type ApiMethodName = (typeof API_METHOD_NAMES)[number];

@@ -1,0 +1,149 @@
+/** The values that cross the contract. Times in results are ISO-8601 UTC strings or epoch ms as named. */
+
+export interface AppInfo {
+  readonly version: string;
+  /** Which host serves the UI. */
+  readonly host: 'electron' | 'browser';
+  readonly workspace: WorkspaceInfo | null;
+}
+
+export interface WorkspaceInfo {
+  readonly path: string;
+  readonly name: string;
+  readonly schemaVersion: number;
+  readonly createdAt: string;
+  readonly seriesCount: number;
+  readonly pointCount: number;
+  readonly sizeBytes: number;
+}
+
+export interface RecentWorkspace {
+  readonly path: string;
+  readonly name: string;
+  readonly openedAt: string;
+  readonly exists: boolean;
+}
+
+export interface GapSummary {
+  readonly after: string;
+  readonly before: string;
+  readonly seconds: number;
+}
+
+export interface SeriesSummary {
+  readonly name: string;
+  readonly unit: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly points: number;
+  readonly start: string;
+  readonly end: string;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly resolutionSeconds: number | null;
+  readonly gapCount: number;
+  readonly gapSeconds: number;
+  readonly largestGaps: readonly GapSummary[];
+}
+
+export interface SeriesWindow {
+  readonly name: string;
+  readonly unit: string;
+  /** Times in ms; a null value is a gap where the line breaks. */
+  readonly t: readonly number[];
+  readonly v: readonly (number | null)[];
+  /** True when these are the raw samples (zoomed in far enough), false when min/max per pixel. */
+  readonly raw: boolean;
+  readonly pointsInWindow: number;
+}
+
+export interface WindowResult {
+  readonly fromMs: number;
+  readonly toMs: number;
+  readonly series: readonly SeriesWindow[];
+}
+
+export interface ImportedSeries {
+  readonly name: string;
+  readonly unit: string;
+  /** Points this file contributed. */
+  readonly points: number;
+  readonly start: string;
+  readonly end: string;
+}
+
+export interface ImportedFile {
+  readonly file: string;
+  readonly format: string;
+  readonly sizeBytes: number;
+  readonly sha256: string;
+  readonly series: readonly ImportedSeries[];
+  readonly rejected: readonly { readonly line: number; readonly reason: string }[];
+  readonly rowsRead: number;
+  readonly rowsRejected: number;
+  readonly cellsRejected: number;
+  readonly cellsMissing: number;
+  readonly notes: readonly string[];
+}
+
+export interface ImportResult {
+  readonly files: readonly ImportedFile[];
+}
+
+export interface ImportRecord extends ImportedFile {
+  readonly id: number;
+  readonly importedAt: string;
+}
+
+export type JobStatus = 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface JobState {
+  readonly id: string;
+  readonly kind: 'import';
+  readonly status: JobStatus;
+  readonly label: string;
+  /** What it is doing now (`reading metrics.csv`, `merging`, `saving`). */
+  readonly phase: string;
+  /** 0–1 when known. */
+  readonly fraction: number | null;
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  readonly result: ImportResult | null;
+  readonly error: { readonly code: string; readonly message: string; readonly details?: unknown } | null;
+}
+
+export interface LoadTestPoint {
+  readonly concurrency: number;
+  readonly throughput: number;
+  readonly latencyMs: number | null;
+}
+
+export interface LoadTest {
+  readonly name: string;
+  readonly description: string;
+  readonly points: readonly LoadTestPoint[];
+}
+
+export interface InstanceType {
+  readonly provider: string;
+  readonly instanceClass: string;
+  readonly vcpu: number;
+  readonly memoryGiB: number;
+  readonly storageType: string;
+  readonly maxStorageGiB: number;
+  readonly maxIops: number;
+  readonly maxThroughputMiBps: number;
+  readonly networkGbps: number;
+  readonly maxConnections: number;
+  readonly onDemandPerHour: number;
+  readonly committedPerHour: number;
+  readonly storagePerGiBMonth: number;
+  readonly iopsPerMonth: number;
+  readonly currency: string;
+  readonly priceNote: string;
+  readonly pricesAsOf: string;
+}
+
+/** Pushed from the backend to the UI. */
+export type ApiEvent =
+  | { readonly type: 'job.updated'; readonly job: JobState }
+  | { readonly type: 'workspace.changed'; readonly workspace: WorkspaceInfo | null };

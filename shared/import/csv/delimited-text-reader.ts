@@ -1,0 +1,196 @@
+/**
+ * Splits delimited text (CSV, TSV, semicolon-separated) into records, streaming:
+ * text arrives in chunks of any size and records may span chunks. Quoting follows
+ * RFC 4180 (fields in double quotes, `""` for a quote, line breaks inside quotes),
+ * and line numbers are physical lines, so a report can point at what an editor shows.
+ */
+
+export type RecordHandler = (fields: string[], line: number) => void;
+
+export interface DelimitedTextReaderOptions {
+  /** The field separator; detected from the first record when absent. */
+  readonly delimiter?: string | undefined;
+  /** Lines starting with this are skipped (never inside quoted fields). */
+  readonly commentPrefix?: string | undefined;
+  /** A record longer than this many characters is refused (endless lines, binary files). */
+  readonly maxRecordChars?: number | undefined;
+}
+
+export class RecordTooLongError extends Error {
+  constructor(readonly line: number, readonly limit: number) {
+    super(`line ${line} is longer than ${limit.toLocaleString('en-US')} characters; this does not look like a delimited text file`);
+  }
+}
+
+const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'] as const;
+const DEFAULT_MAX_RECORD_CHARS = 4 * 1024 * 1024;
+
+/**
+ * Picks the delimiter of a header line: the candidate that occurs most often outside
+ * quotes; a comma when none occurs (a single-column file).
+ * @example detectDelimiter('time;cpu_pct;"mem; used"') // ';'
+ */
+export function detectDelimiter(headerLine: string): string {
+  let best: string = ',';
+  let bestCount = 0;
+  for (const candidate of CANDIDATE_DELIMITERS) {
+    let count = 0;
+    let quoted = false;
+    for (let i = 0; i < headerLine.length; i++) {
+      const ch = headerLine[i];
+      if (ch === '"') quoted = !quoted;
+      else if (!quoted && ch === candidate) count++;
+    }
+    if (count > bestCount) {
+      best = candidate;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+export class DelimitedTextReader {
+  private pending = '';
+  /** Physical line number of the first line in `pending`. */
+  private nextLine = 1;
+  private delimiter: string | undefined;
+  private started = false;
+  private readonly commentPrefix: string | undefined;
+  private readonly maxRecordChars: number;
+
+  constructor(private readonly onRecord: RecordHandler, options: DelimitedTextReaderOptions = {}) {
+    this.delimiter = options.delimiter;
+    this.commentPrefix = options.commentPrefix;
+    this.maxRecordChars = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
+  }
+
+  /** The delimiter in use (detected or given); undefined before the first record. */
+  get detectedDelimiter(): string | undefined {
+    return this.delimiter;
+  }
+
+  /** Feeds the next piece of text. */
+  push(chunk: string): void {
+    let text = this.pending.length > 0 ? this.pending + chunk : chunk;
+    if (!this.started && text.length > 0) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      this.started = true;
+    }
+    const consumed = this.consume(text, false);
+    this.pending = consumed < text.length ? text.slice(consumed) : '';
+    if (this.pending.length > this.maxRecordChars) throw new RecordTooLongError(this.nextLine, this.maxRecordChars);
+  }
+
+  /** Signals the end of the text; a last record without a line break is read. */
+  end(): void {
+    if (this.pending.length > 0) {
+      const text = this.pending;
+      this.pending = '';
+      this.consume(text, true);
+    }
+  }
+
+  /** Reads complete records from `text`; returns how many characters were consumed. */
+  private consume(text: string, atEnd: boolean): number {
+    let pos = 0;
+    const length = text.length;
+    while (pos < length) {
+      let newline = text.indexOf('\n', pos);
+      if (newline < 0) {
+        if (!atEnd) return pos;
+        newline = length;
+      }
+      let lineEnd = newline;
+      if (lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+      const line = text.slice(pos, lineEnd);
+      if (line.length === 0 || (this.commentPrefix !== undefined && line.startsWith(this.commentPrefix))) {
+        pos = newline + 1;
+        this.nextLine++;
+        continue;
+      }
+      if (this.delimiter === undefined) {
+        const sep = /^sep=(.)$/i.exec(line);
+        if (sep?.[1] !== undefined) {
+          this.delimiter = sep[1];
+          pos = newline + 1;
+          this.nextLine++;
+          continue;
+        }
+        this.delimiter = detectDelimiter(line);
+      }
+      if (line.indexOf('"') < 0) {
+        this.onRecord(line.split(this.delimiter), this.nextLine);
+        pos = newline + 1;
+        this.nextLine++;
+        continue;
+      }
+      const quoted = parseQuotedRecord(text, pos, this.delimiter, atEnd);
+      if (quoted === undefined) return pos; // the closing quote is in a later chunk
+      this.onRecord(quoted.fields, this.nextLine);
+      this.nextLine += quoted.lineBreaks + 1;
+      pos = quoted.end;
+    }
+    return pos;
+  }
+}
+
+interface QuotedRecord {
+  readonly fields: string[];
+  /** Index just after the record's terminating line break. */
+  readonly end: number;
+  /** Line breaks inside quoted fields. */
+  readonly lineBreaks: number;
+}
+
+/** RFC 4180 record starting at `start`; undefined when the text ends inside quotes. */
+function parseQuotedRecord(text: string, start: number, delimiter: string, atEnd: boolean): QuotedRecord | undefined {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  let lineBreaks = 0;
+  let i = start;
+  const delimiterCode = delimiter.charCodeAt(0);
+  while (i < text.length) {
+    const ch = text.charCodeAt(i);
+    if (quoted) {
+      if (ch === 34) {
+        if (text.charCodeAt(i + 1) === 34) {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        if (i + 1 >= text.length && !atEnd) return undefined; // might be a doubled quote split across chunks
+        quoted = false;
+        i++;
+        continue;
+      }
+      if (ch === 10) lineBreaks++;
+      field += text[i];
+      i++;
+      continue;
+    }
+    if (ch === 34 && field.trim().length === 0) {
+      quoted = true;
+      field = '';
+      i++;
+      continue;
+    }
+    if (ch === delimiterCode) {
+      fields.push(field);
+      field = '';
+      i++;
+      continue;
+    }
+    if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) === 10)) {
+      fields.push(field);
+      return { fields, end: i + (ch === 13 ? 2 : 1), lineBreaks };
+    }
+    if (ch === 13 && i + 1 >= text.length && !atEnd) return undefined;
+    field += text[i];
+    i++;
+  }
+  if (quoted && !atEnd) return undefined;
+  if (!atEnd) return undefined;
+  fields.push(field);
+  return { fields, end: text.length, lineBreaks };
+}

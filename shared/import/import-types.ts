@@ -1,0 +1,65 @@
+/**
+ * What every importer produces, whatever the format: series declarations, points,
+ * and an honest account of what was read, what was missing and what was refused.
+ */
+
+/** Identity and metadata of one series found in a file. */
+export interface SeriesDeclaration {
+  /** Display and identity name (`cpu_pct`, `cpu_pct{host="db1"}`). */
+  readonly name: string;
+  /** Unit symbol from the unit catalog, or '' when unknown. */
+  readonly unit: string;
+  readonly labels: Readonly<Record<string, string>>;
+  /** Where in the file it came from, for the import report (`column cpu_pct`). */
+  readonly origin: string;
+}
+
+/** Receives what a parser reads. The backend's implementation writes to the workspace. */
+export interface ImportSink {
+  /** Declares a series and returns the handle its points are added with. */
+  declareSeries(declaration: SeriesDeclaration): number;
+  /** Adds one sample: time in ms since the epoch (UTC), a finite value. */
+  addPoint(series: number, timeMs: number, value: number): void;
+}
+
+/** A row, or a cell of a row, that was not imported, and why. */
+export interface ImportIssue {
+  /** Physical line in the file (1-based). */
+  readonly line: number;
+  readonly reason: string;
+}
+
+export interface ImportFileSummary {
+  readonly format: string;
+  /** Data rows (records after the header) read. */
+  readonly rowsRead: number;
+  /** Rows from which nothing was imported. */
+  readonly rowsRejected: number;
+  /** Cells with text that is not a value (each named in `issues`). */
+  readonly cellsRejected: number;
+  /** Cells that marked "no sample" (empty, NaN, null): gaps, not errors. */
+  readonly cellsMissing: number;
+  readonly pointsRead: number;
+  /** The first issues, in file order (at most {@link MAX_REPORTED_ISSUES}). */
+  readonly issues: readonly ImportIssue[];
+  /** How the file was read: time column, time format, delimiter, unit sources. */
+  readonly notes: readonly string[];
+}
+
+/** How many issues a report lists; the counts stay exact beyond it. */
+export const MAX_REPORTED_ISSUES = 1000;
+
+/** The file could not be read at all; `line` points at the place that decided it. */
+export class ImportFormatError extends Error {
+  constructor(readonly line: number, readonly reason: string) {
+    super(reason);
+    this.name = 'ImportFormatError';
+  }
+}
+
+/** A streaming parser of one file: text in, points out through an {@link ImportSink}. */
+export interface StreamingParser {
+  push(text: string): void;
+  /** @throws {ImportFormatError} when nothing at all could be read from the file. */
+  end(): ImportFileSummary;
+}

@@ -1,0 +1,99 @@
+/**
+ * The shape of a series' time axis: its resolution (the typical sampling interval)
+ * and its gaps. Shown on the Data screen and used by every model that needs evenly
+ * spaced data, so that imputation is a visible decision and never a silent one.
+ */
+
+export interface Gap {
+  /** Time of the last sample before the gap (ms since the epoch). */
+  readonly afterMs: number;
+  /** Time of the first sample after the gap. */
+  readonly beforeMs: number;
+}
+
+export interface SeriesShape {
+  readonly points: number;
+  readonly startMs: number;
+  readonly endMs: number;
+  /** The median interval between consecutive samples, in ms; undefined below 2 points. */
+  readonly resolutionMs: number | undefined;
+  /** Intervals longer than {@link GAP_FACTOR} × the resolution. */
+  readonly gapCount: number;
+  /** Time missing inside gaps: each gap's length minus one resolution step, summed. */
+  readonly gapMs: number;
+  /** The longest gaps, longest first (at most {@link MAX_LISTED_GAPS}). */
+  readonly largestGaps: readonly Gap[];
+}
+
+/** An interval counts as a gap when longer than this many resolution steps. */
+export const GAP_FACTOR = 1.5;
+export const MAX_LISTED_GAPS = 20;
+
+/**
+ * Median of positive intervals, by histogram over a sample of at most `maxSamples`
+ * intervals spread evenly over the series (exact for regular series, close otherwise).
+ */
+function medianInterval(times: readonly ArrayLike<number>[], total: number, maxSamples = 100_000): number | undefined {
+  if (total < 2) return undefined;
+  const stride = Math.max(1, Math.floor((total - 1) / maxSamples));
+  const intervals: number[] = [];
+  let index = 0;
+  let previous: number | undefined;
+  for (const block of times) {
+    for (let i = 0; i < block.length; i++, index++) {
+      const t = block[i] as number;
+      if (previous !== undefined && index % stride === 0 && t > previous) intervals.push(t - previous);
+      previous = t;
+    }
+  }
+  if (intervals.length === 0) return undefined;
+  intervals.sort((a, b) => a - b);
+  return intervals[Math.floor((intervals.length - 1) / 2)];
+}
+
+/**
+ * Computes resolution and gaps of a sorted time axis given as consecutive blocks
+ * (the workspace stores series in chunks; no block needs to be copied).
+ * @param times sorted timestamps in ms, as consecutive blocks
+ * @throws {RangeError} when the blocks hold no point at all
+ * @example seriesShape([[0, 60_000, 120_000, 300_000]]).gapCount // 1
+ */
+export function seriesShape(times: readonly ArrayLike<number>[]): SeriesShape {
+  let points = 0;
+  for (const block of times) points += block.length;
+  if (points === 0) throw new RangeError('a series without points has no shape');
+  const resolutionMs = medianInterval(times, points);
+  let startMs = Number.NaN;
+  let endMs = Number.NaN;
+  let gapCount = 0;
+  let gapMs = 0;
+  const gaps: Gap[] = [];
+  let previous: number | undefined;
+  const threshold = resolutionMs === undefined ? Infinity : resolutionMs * GAP_FACTOR;
+  for (const block of times) {
+    for (let i = 0; i < block.length; i++) {
+      const t = block[i] as number;
+      if (previous === undefined) startMs = t;
+      else if (t - previous > threshold && resolutionMs !== undefined) {
+        gapCount++;
+        gapMs += t - previous - resolutionMs;
+        insertLargest(gaps, { afterMs: previous, beforeMs: t });
+      }
+      previous = t;
+    }
+  }
+  endMs = previous ?? startMs;
+  return { points, startMs, endMs, resolutionMs, gapCount, gapMs, largestGaps: gaps };
+}
+
+function insertLargest(gaps: Gap[], gap: Gap): void {
+  const length = gap.beforeMs - gap.afterMs;
+  if (gaps.length === MAX_LISTED_GAPS) {
+    const last = gaps[gaps.length - 1];
+    if (last !== undefined && last.beforeMs - last.afterMs >= length) return;
+    gaps.pop();
+  }
+  let at = gaps.findIndex((g) => g.beforeMs - g.afterMs < length);
+  if (at < 0) at = gaps.length;
+  gaps.splice(at, 0, gap);
+}

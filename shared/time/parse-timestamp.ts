@@ -1,0 +1,131 @@
+/**
+ * Fast parsing of the timestamp forms metric exports use. Hand-written instead of
+ * Date.parse because Date.parse reads zone-less date-times as local time (ES2023
+ * §21.4.3.2), accepts many non-ISO forms silently, and is slow on millions of rows.
+ */
+
+/** A parsed ISO-8601 date-time: the wall-clock fields as if UTC, and the zone if written. */
+export interface ParsedIsoTime {
+  /** Date.UTC of the written fields, before any zone offset is applied. */
+  readonly wallClockMs: number;
+  /** The written UTC offset in ms (Z = 0), or undefined when the text has no zone. */
+  readonly offsetMs: number | undefined;
+}
+
+const DIGIT_0 = 48;
+
+function digits(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const d = text.charCodeAt(i) - DIGIT_0;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS[.fraction]]` and the same with a space
+ * instead of `T`, `/` instead of `-`, and an optional zone `Z`, `±HH:MM`, `±HHMM` or `±HH`.
+ * Fractions beyond milliseconds are truncated (the engine's resolution is 1 ms).
+ * Returns undefined for anything else, including impossible dates (2023-02-30).
+ * @example parseIsoTime('2024-03-10T06:00:00Z') // { wallClockMs: 1710050400000, offsetMs: 0 }
+ */
+export function parseIsoTime(raw: string): ParsedIsoTime | undefined {
+  const text = raw.length > 0 && (raw.charCodeAt(0) === 32 || raw.charCodeAt(raw.length - 1) === 32) ? raw.trim() : raw;
+  if (text.length < 10) return undefined;
+  const year = digits(text, 0, 4);
+  const sep = text.charCodeAt(4);
+  if (year < 0 || (sep !== 45 && sep !== 47) || text.charCodeAt(7) !== sep) return undefined;
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  if (month < 1 || month > 12 || day < 1 || day > (DAYS_IN_MONTH[month - 1] ?? 0)) return undefined;
+  if (month === 2 && day === 29 && !isLeapYear(year)) return undefined;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let millis = 0;
+  let i = 10;
+  if (i < text.length) {
+    const t = text.charCodeAt(i);
+    if (t !== 84 && t !== 32 && t !== 116) return undefined; // 'T', ' ', 't'
+    hour = digits(text, 11, 2);
+    if (text.charCodeAt(13) !== 58) return undefined; // ':'
+    minute = digits(text, 14, 2);
+    if (hour < 0 || hour > 24 || minute < 0 || minute > 59) return undefined;
+    i = 16;
+    if (text.charCodeAt(i) === 58) {
+      second = digits(text, 17, 2);
+      if (second < 0 || second > 60) return undefined; // 60: a leap second, read as the next minute
+      i = 19;
+      const dot = text.charCodeAt(i);
+      if (dot === 46 || dot === 44) {
+        i++;
+        let scale = 100;
+        const fractionStart = i;
+        while (i < text.length) {
+          const d = text.charCodeAt(i) - DIGIT_0;
+          if (d < 0 || d > 9) break;
+          millis += d * scale;
+          scale /= 10;
+          i++;
+        }
+        if (i === fractionStart) return undefined;
+        millis = Math.floor(millis);
+      }
+    }
+    if (hour === 24 && (minute !== 0 || second !== 0 || millis !== 0)) return undefined;
+  }
+  const wallClockMs = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  if (i === text.length) return { wallClockMs, offsetMs: undefined };
+  const zone = text.charCodeAt(i);
+  if ((zone === 90 || zone === 122) && i + 1 === text.length) return { wallClockMs, offsetMs: 0 }; // Z
+  if (zone !== 43 && zone !== 45) return undefined; // '+' or '-'
+  const sign = zone === 43 ? 1 : -1;
+  const rest = text.slice(i + 1);
+  let offsetHours: number;
+  let offsetMinutes = 0;
+  if (rest.length === 2) offsetHours = digits(rest, 0, 2);
+  else if (rest.length === 4) {
+    offsetHours = digits(rest, 0, 2);
+    offsetMinutes = digits(rest, 2, 2);
+  } else if (rest.length === 5 && rest.charCodeAt(2) === 58) {
+    offsetHours = digits(rest, 0, 2);
+    offsetMinutes = digits(rest, 3, 2);
+  } else return undefined;
+  if (offsetHours < 0 || offsetHours > 18 || offsetMinutes < 0 || offsetMinutes > 59) return undefined;
+  return { wallClockMs, offsetMs: sign * (offsetHours * 3_600_000 + offsetMinutes * 60_000) };
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** The unit of a numeric epoch timestamp column. */
+export type EpochUnit = 'epoch-s' | 'epoch-ms' | 'epoch-us' | 'epoch-ns';
+
+export const EPOCH_FACTORS_TO_MS: Readonly<Record<EpochUnit, number>> = {
+  'epoch-s': 1000,
+  'epoch-ms': 1,
+  'epoch-us': 1e-3,
+  'epoch-ns': 1e-6,
+};
+
+/**
+ * Infers the unit of epoch timestamps from their magnitude, assuming the data lie
+ * between 1973 and 5138: seconds are below 1e11, milliseconds below 1e14,
+ * microseconds below 1e17, nanoseconds above. Returns undefined for values that are
+ * not plausible epoch times at all (negative, or below 1e8 ≈ 1973-03-03 in seconds).
+ * @example detectEpochUnit(1_700_000_000) // 'epoch-s'
+ * @example detectEpochUnit(1_700_000_000_000) // 'epoch-ms'
+ */
+export function detectEpochUnit(value: number): EpochUnit | undefined {
+  if (!Number.isFinite(value) || value < 1e8) return undefined;
+  if (value < 1e11) return 'epoch-s';
+  if (value < 1e14) return 'epoch-ms';
+  if (value < 1e17) return 'epoch-us';
+  if (value < 1e20) return 'epoch-ns';
+  return undefined;
+}

@@ -11,6 +11,7 @@ import { compactSeries } from '../workspace/series-compaction.js';
 import { refreshSeriesShape } from '../workspace/series-catalog.js';
 import { recordImportedFile } from '../workspace/import-log.js';
 import { readTextStream } from './read-import-stream.js';
+import { RecordTooLongError } from '../../shared/import/csv/delimited-text-reader.js';
 
 export interface FileToImport {
   /** Where to read it. */
@@ -146,8 +147,9 @@ async function importOneFile(
     };
   } catch (error) {
     if (signal.aborted) throw error;
-    if (error instanceof ImportFormatError) {
-      throw new ApiFailure('import-failed', `${file.name}:${error.line}: ${error.reason}`, { file: file.name, line: error.line, reason: error.reason });
+    if (error instanceof ImportFormatError || error instanceof RecordTooLongError) {
+      const reason = error instanceof ImportFormatError ? error.reason : error.message;
+      throw new ApiFailure('import-failed', `${file.name}:${error.line}: ${reason}`, { file: file.name, line: error.line, reason });
     }
     if (error instanceof RangeError) {
       throw new ApiFailure('import-failed', `${file.name}: ${error.message}`, { file: file.name });

@@ -9,7 +9,7 @@ import { ImportFormatError } from '../../shared/import/import-types.js';
 const READ_CHUNK_BYTES = 1 << 20;
 /** A gzip file may expand at most this much; beyond, it is refused as a decompression bomb. */
 const MAX_GZIP_RATIO = 200;
-const GZIP_ALLOWANCE_BYTES = 256 << 20;
+const GZIP_ALLOWANCE_BYTES = 64 << 20;
 
 /** Reads the file's first bytes (or the first bytes after decompression). */
 async function readHead(path: string, bytes: number): Promise<Uint8Array> {

@@ -45,17 +45,30 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
     db.pragma('busy_timeout = 10000');
     if (exists) checkContents(db, path);
     if (!options.readonly) {
+      if (!exists) {
+        // Before WAL, so that the mark lands in the file's own header, where the next
+        // open reads it before SQLite parses anything (the WAL is not checkpointed yet).
+        db.pragma(`application_id = ${HEADROOM_APPLICATION_ID}`);
+        migrate(db);
+        setMeta(db, 'created_at', new Date().toISOString());
+      }
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
-      if (!exists) db.pragma(`application_id = ${HEADROOM_APPLICATION_ID}`);
       migrate(db);
-      if (!exists) setMeta(db, 'created_at', new Date().toISOString());
     }
     return db;
   } catch (error) {
     db.close();
     throw error;
   }
+}
+
+function tooNew(path: string, version: number): ApiFailure {
+  return new ApiFailure(
+    'workspace-too-new',
+    `${basename(path)} was saved by a newer Headroom (workspace schema ${version}; this version reads up to ${LATEST_SCHEMA_VERSION}). Update Headroom to open it; the file was not changed.`,
+    { schemaVersion: version, supported: LATEST_SCHEMA_VERSION },
+  );
 }
 
 function checkHeader(path: string): void {
@@ -67,16 +80,13 @@ function checkHeader(path: string): void {
   if (header.applicationId !== HEADROOM_APPLICATION_ID) {
     throw new ApiFailure('workspace-invalid', `${path} is an SQLite database but not a Headroom workspace (application id ${header.applicationId})`);
   }
-  if (header.userVersion > LATEST_SCHEMA_VERSION) {
-    throw new ApiFailure(
-      'workspace-too-new',
-      `${basename(path)} was saved by a newer Headroom (workspace schema ${header.userVersion}; this version reads up to ${LATEST_SCHEMA_VERSION}). Update Headroom to open it; the file was not changed.`,
-      { schemaVersion: header.userVersion, supported: LATEST_SCHEMA_VERSION },
-    );
-  }
+  if (header.userVersion > LATEST_SCHEMA_VERSION) throw tooNew(path, header.userVersion);
 }
 
 function checkContents(db: WorkspaceDb, path: string): void {
+  // The header was read from the file; a WAL not yet checkpointed may hold newer values.
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > LATEST_SCHEMA_VERSION) throw tooNew(path, version);
   const objects = db.prepare<[], { type: string; name: string }>('SELECT type, name FROM sqlite_schema').all();
   const foreign = objects.find((o) => !ALLOWED_OBJECT_TYPES.has(o.type));
   if (foreign !== undefined) {

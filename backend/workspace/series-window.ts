@@ -121,9 +121,14 @@ function rawWindow(
     t.push(time);
     v.push(value);
   };
-  const before = db
-    .prepare<[number, number], ChunkData>('SELECT start_ms, n, step_ms, times, vals FROM chunk WHERE series_id = ? AND end_ms < ? ORDER BY end_ms DESC LIMIT 1')
-    .get(seriesId, fromMs);
+  // The neighbour before the window is in the first chunk when that chunk starts earlier.
+  const first = metas[0];
+  const before =
+    first !== undefined && first.start_ms < fromMs
+      ? undefined
+      : db
+          .prepare<[number, number], ChunkData>('SELECT start_ms, n, step_ms, times, vals FROM chunk WHERE series_id = ? AND end_ms < ? ORDER BY end_ms DESC LIMIT 1')
+          .get(seriesId, fromMs);
   if (before !== undefined) {
     const d = decodeChunk(before);
     push(d.times[before.n - 1] as number, d.values[before.n - 1] as number);

@@ -77,8 +77,8 @@ export function ChartsPanel({ series, selected, colors, revision }: Props) {
         </div>
         <div className="segmented">
           <button type="button" aria-label="Pan earlier" onClick={() => setDomain(panBy(domain, -0.25, limits))}>◀</button>
-          <button type="button" aria-label="Zoom in" onClick={() => setDomain(zoomAt(domain, 0.5, 0.5, limits))}>＋</button>
-          <button type="button" aria-label="Zoom out" onClick={() => setDomain(zoomAt(domain, 2, 0.5, limits))}>－</button>
+          <button type="button" aria-label="Zoom in" onClick={() => setDomain(zoomAt(domain, 0.5, 0.5, limits))}>+</button>
+          <button type="button" aria-label="Zoom out" onClick={() => setDomain(zoomAt(domain, 2, 0.5, limits))}>−</button>
           <button type="button" aria-label="Pan later" onClick={() => setDomain(panBy(domain, 0.25, limits))}>▶</button>
         </div>
         <span className="window-label" data-testid="window-label">

@@ -83,6 +83,9 @@ export class GenericCsvParser implements StreamingParser {
   end(): ImportFileSummary {
     this.reader.end();
     if (this.header === undefined) throw new ImportFormatError(1, 'the file is empty: expected a header row such as `timestamp,cpu_pct`');
+    if (this.layout === undefined && this.sampleRows.length === 0) {
+      throw new ImportFormatError(this.header.line, 'the header was found but no data rows follow it');
+    }
     if (this.layout === undefined) this.decideLayout();
     if (this.pointsRead === 0) {
       const first = this.issues[0];

@@ -6,7 +6,6 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const layers = ['shared', 'backend', 'renderer', 'electron', 'cli'];
 const forbid = (...others) =>
   others.map((layer) => ({ group: [`**/${layer}/**`, `../${layer}/*`, `../../${layer}/*`, `../../../${layer}/*`], message: `this layer may not import ${layer}/ (DESIGN.md §2)` }));
 

@@ -79,9 +79,8 @@ declare module 'electron' {
     getPath(name: 'userData'): string;
     getVersion(): string;
     quit(): void;
-    on(event: 'window-all-closed' | 'before-quit', listener: () => void): this;
+    on(event: 'window-all-closed' | 'before-quit' | 'activate', listener: () => void): this;
     on(event: 'web-contents-created', listener: (event: Event, contents: WebContents) => void): this;
-    on(event: 'activate', listener: () => void): this;
     requestSingleInstanceLock(): boolean;
   }
   const app: App;

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { createGunzip } from 'node:zlib';
+import { isAscii } from 'node:buffer';
 import { sniffContent, type TextEncodingId } from '../../shared/import/text-encoding.js';
 import { ImportFormatError } from '../../shared/import/import-types.js';
 
@@ -53,6 +54,7 @@ export async function* readTextStream(
   let encoding: TextEncodingId | undefined = head.kind === 'text' ? head.encoding : undefined;
   let decoder = encoding === undefined ? undefined : new TextDecoder(encoding);
   let expanded = 0;
+  let decoderInUse = false;
   try {
     for await (const chunk of source) {
       signal.throwIfAborted();
@@ -68,6 +70,15 @@ export async function* readTextStream(
           throw new ImportFormatError(1, `the gzip stream expands beyond ${MAX_GZIP_RATIO}× its size; refused as a possible decompression bomb`);
         }
       }
+      // Pure ASCII (most exports) is read as Latin-1, which is the same text but makes
+      // V8 one-byte strings: half the memory and much faster scanning than the two-byte
+      // strings TextDecoder returns. Once a chunk is not ASCII, the decoder keeps going,
+      // since it may hold the first bytes of a character split across chunks.
+      if (!decoderInUse && encoding === 'utf-8' && isAscii(chunk)) {
+        yield chunk.toString('latin1');
+        continue;
+      }
+      decoderInUse = true;
       yield decoder.decode(chunk, { stream: true });
     }
     const tail = decoder?.decode() ?? '';

@@ -65,15 +65,15 @@ function toSummary(row: SeriesRow): SeriesSummary {
  * the result on the series row; a series left without points is deleted.
  */
 export function refreshSeriesShape(db: WorkspaceDb, seriesId: number, now: string): void {
-  const rows = db
-    .prepare<[number], StoredTimes>('SELECT start_ms, n, step_ms, times FROM chunk WHERE series_id = ? ORDER BY start_ms')
-    .all(seriesId);
-  if (rows.length === 0) {
+  const points = db.prepare<[number], { n: number | null }>('SELECT sum(n) AS n FROM chunk WHERE series_id = ?').get(seriesId)?.n ?? 0;
+  if (points === 0) {
     db.prepare('DELETE FROM series WHERE id = ?').run(seriesId);
     return;
   }
-  const blocks = rows.map((row) => decodeTimes(row));
-  const shape = seriesShape(blocks);
+  const select = db.prepare<[number], StoredTimes>('SELECT start_ms, n, step_ms, times FROM chunk WHERE series_id = ? ORDER BY start_ms');
+  const shape = seriesShape(function* () {
+    for (const row of select.iterate(seriesId)) yield decodeTimes(row);
+  });
   db.prepare(
     'UPDATE series SET points = ?, start_ms = ?, end_ms = ?, resolution_ms = ?, gap_count = ?, gap_ms = ?, largest_gaps = ?, updated_at = ? WHERE id = ?',
   ).run(shape.points, shape.startMs, shape.endMs, shape.resolutionMs ?? null, shape.gapCount, shape.gapMs, JSON.stringify(shape.largestGaps), now, seriesId);

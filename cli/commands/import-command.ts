@@ -37,11 +37,11 @@ export const importCommand: Command = {
   async run(parsed) {
     const workspace = requiredString(parsed, 'workspace', 'import');
     if (parsed.positionals.length === 0) throw new UsageError('name at least one file to import', 'import');
+    const options = importOptionsFrom(parsed);
     for (const file of parsed.positionals) {
       if (!existsSync(file)) throw new InputError(`${file}: no such file`);
       if (statSync(file).isDirectory()) throw new InputError(`${file}: is a folder; name the files inside it`);
     }
-    const options = importOptionsFrom(parsed);
     const json = parsed.values['json'] === true;
     const db = openWorkspace(workspace, { create: true });
     const controller = new AbortController();

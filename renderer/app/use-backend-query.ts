@@ -10,41 +10,38 @@ export interface QueryState<T> {
   reload(): void;
 }
 
+interface Answer<T> {
+  readonly request: string;
+  readonly data: T | undefined;
+  readonly error: string | undefined;
+}
+
 /**
- * Calls a contract method and keeps its latest answer; re-runs when `key` changes or
- * on reload(). Answers to superseded calls are dropped, so a slow reply never
- * overwrites a newer one.
+ * Calls a contract method and keeps its latest answer; calls again when the input or
+ * `key` changes, or on reload(). Answers to superseded calls are dropped, so a slow
+ * reply never overwrites a newer one.
  */
 export function useBackendQuery<M extends ApiMethod>(method: M, input: ApiInput<M> | null, key: string): QueryState<ApiOutput<M>> {
   const client = useBackend();
-  const [data, setData] = useState<ApiOutput<M>>();
-  const [error, setError] = useState<string>();
-  const [loading, setLoading] = useState(false);
   const [generation, setGeneration] = useState(0);
-  const latest = useRef(0);
-  const inputRef = useRef(input);
-  inputRef.current = input;
+  const [answer, setAnswer] = useState<Answer<ApiOutput<M>>>({ request: '', data: undefined, error: undefined });
+  const latest = useRef('');
+  const inputJson = input === null ? null : JSON.stringify(input);
+  const request = `${method}|${inputJson}|${key}|${generation}`;
 
   useEffect(() => {
-    const current = inputRef.current;
-    if (current === null) return;
-    const id = ++latest.current;
-    setLoading(true);
-    client.call(method, current).then(
+    if (inputJson === null) return;
+    latest.current = request;
+    client.call(method, JSON.parse(inputJson) as ApiInput<M>).then(
       (value) => {
-        if (id !== latest.current) return;
-        setData(value);
-        setError(undefined);
-        setLoading(false);
+        if (latest.current === request) setAnswer({ request, data: value, error: undefined });
       },
       (failure: unknown) => {
-        if (id !== latest.current) return;
-        setError(failure instanceof BackendError ? failure.message : String(failure));
-        setLoading(false);
+        if (latest.current === request) setAnswer((previous) => ({ request, data: previous.data, error: failure instanceof BackendError ? failure.message : String(failure) }));
       },
     );
-  }, [client, method, key, generation]);
+  }, [client, method, inputJson, request]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return { data, error, loading, reload };
+  return { data: answer.data, error: answer.error, loading: answer.request !== request, reload };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
 import { formatDateTime, formatTick } from '../format/format-time.js';
 import { formatNumber, formatWithUnit } from '../format/format-number.js';
@@ -60,7 +60,9 @@ export function ZoomableTimeChart({ title, unit, lines, domain, limits, onDomain
 
   // Wheel listeners must be non-passive to stop the page from scrolling while zooming.
   const latest = useRef({ domain, limits, onDomainChange });
-  latest.current = { domain, limits, onDomainChange };
+  useLayoutEffect(() => {
+    latest.current = { domain, limits, onDomainChange };
+  });
   useEffect(() => {
     const element = overlay.current;
     if (element === null) return;

@@ -3,45 +3,41 @@ import type { WindowResult } from '../../shared/api/types.js';
 import { useBackend } from '../app/backend-context.js';
 import type { TimeDomain } from './time-domain.js';
 
+interface Answer {
+  readonly request: string;
+  readonly result: WindowResult | undefined;
+  readonly error: string | undefined;
+}
+
 /**
  * Fetches the display points of `names` over `domain` at `buckets` pixel columns,
- * debounced while the user is still zooming, newest request wins.
+ * debounced while the user is still zooming; the newest request wins. Until the new
+ * answer arrives the previous picture stays up (busy = true).
  */
 export function useSeriesWindow(names: readonly string[], domain: TimeDomain | null, buckets: number, revision: number): { result: WindowResult | undefined; busy: boolean; error: string | undefined } {
   const client = useBackend();
-  const [result, setResult] = useState<WindowResult>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const latest = useRef(0);
-  const key = `${names.join('\u0000')}|${domain?.from}|${domain?.to}|${buckets}|${revision}`;
+  const [answer, setAnswer] = useState<Answer>({ request: '', result: undefined, error: undefined });
+  const latest = useRef('');
+  const width = Math.max(50, Math.min(4096, Math.round(buckets)));
+  const request = domain === null || names.length === 0 ? '' : JSON.stringify([names, domain.from, domain.to, width, revision]);
 
   useEffect(() => {
-    if (names.length === 0 || domain === null) {
-      setResult(undefined);
-      return;
-    }
-    const id = ++latest.current;
-    setBusy(true);
+    latest.current = request;
+    if (request === '') return;
+    const [requestNames, fromMs, toMs, requestBuckets] = JSON.parse(request) as [string[], number, number, number];
     const timer = setTimeout(() => {
-      client
-        .call('series.window', { names: [...names], fromMs: domain.from, toMs: domain.to, buckets: Math.max(50, Math.min(4096, Math.round(buckets))) })
-        .then(
-          (value) => {
-            if (id !== latest.current) return;
-            setResult(value);
-            setError(undefined);
-            setBusy(false);
-          },
-          (failure: unknown) => {
-            if (id !== latest.current) return;
-            setError(String((failure as Error).message ?? failure));
-            setBusy(false);
-          },
-        );
+      client.call('series.window', { names: requestNames, fromMs, toMs, buckets: requestBuckets }).then(
+        (result) => {
+          if (latest.current === request) setAnswer({ request, result, error: undefined });
+        },
+        (failure: unknown) => {
+          if (latest.current === request) setAnswer((previous) => ({ request, result: previous.result, error: failure instanceof Error ? failure.message : String(failure) }));
+        },
+      );
     }, 40);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` captures names, domain, buckets and revision
-  }, [client, key]);
+  }, [client, request]);
 
-  return { result, busy, error };
+  if (request === '') return { result: undefined, busy: false, error: undefined };
+  return { result: answer.result, busy: answer.request !== request, error: answer.error };
 }

@@ -35,3 +35,43 @@ export function parseCellNumber(text: string, decimalComma: boolean): number | n
   if (decimalComma && /^[+-]?\d+,\d+$/.test(trimmed)) return Number(trimmed.replace(',', '.'));
   return INVALID;
 }
+
+const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+/**
+ * Reads a plain decimal (`-12.345`) in `text[start, end)` without copying it; NaN for
+ * anything else (spaces, exponents, gap markers), which the caller then reads with
+ * {@link parseCellNumber}. Exact: with at most 15 significant digits the mantissa and
+ * the power of ten are both exact doubles, so their quotient is correctly rounded
+ * (W. D. Clinger, "How to Read Floating Point Numbers Accurately", PLDI 1990, fast path).
+ */
+export function parsePlainDecimalAt(text: string, start: number, end: number): number {
+  let i = start;
+  let negative = false;
+  const first = text.charCodeAt(i);
+  if (first === 45 || first === 43) {
+    negative = first === 45;
+    i++;
+  }
+  let mantissa = 0;
+  let digitCount = 0;
+  let anyDigit = false;
+  let fractionDigits = 0;
+  let seenDot = false;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      anyDigit = true;
+      if (mantissa !== 0) digitCount++;
+      if (seenDot) fractionDigits++;
+    } else if (c === 46 && !seenDot) {
+      seenDot = true;
+    } else {
+      return Number.NaN;
+    }
+  }
+  if (!anyDigit || digitCount > 15 || fractionDigits > 22) return Number.NaN;
+  const value = mantissa / (POWERS_OF_TEN[fractionDigits] ?? Number.NaN);
+  return negative ? -value : value;
+}

@@ -33,7 +33,7 @@ export const MAX_LISTED_GAPS = 20;
  * Median of positive intervals, by histogram over a sample of at most `maxSamples`
  * intervals spread evenly over the series (exact for regular series, close otherwise).
  */
-function medianInterval(times: readonly ArrayLike<number>[], total: number, maxSamples = 100_000): number | undefined {
+function medianInterval(times: Iterable<ArrayLike<number>>, total: number, maxSamples = 100_000): number | undefined {
   if (total < 2) return undefined;
   const stride = Math.max(1, Math.floor((total - 1) / maxSamples));
   const intervals: number[] = [];
@@ -53,16 +53,19 @@ function medianInterval(times: readonly ArrayLike<number>[], total: number, maxS
 
 /**
  * Computes resolution and gaps of a sorted time axis given as consecutive blocks
- * (the workspace stores series in chunks; no block needs to be copied).
- * @param times sorted timestamps in ms, as consecutive blocks
+ * (the workspace stores series in chunks). Blocks are read twice, one at a time, so a
+ * caller can decode them on the fly and a 10 M-point series never sits in memory whole.
+ * @param blocks sorted timestamps in ms, as consecutive blocks; an array, or a function
+ *   returning a fresh iterable of them for each pass
  * @throws {RangeError} when the blocks hold no point at all
  * @example seriesShape([[0, 60_000, 120_000, 300_000]]).gapCount // 1
  */
-export function seriesShape(times: readonly ArrayLike<number>[]): SeriesShape {
+export function seriesShape(blocks: readonly ArrayLike<number>[] | (() => Iterable<ArrayLike<number>>)): SeriesShape {
+  const pass = typeof blocks === 'function' ? blocks : () => blocks;
   let points = 0;
-  for (const block of times) points += block.length;
+  for (const block of pass()) points += block.length;
   if (points === 0) throw new RangeError('a series without points has no shape');
-  const resolutionMs = medianInterval(times, points);
+  const resolutionMs = medianInterval(pass(), points);
   let startMs = Number.NaN;
   let endMs = Number.NaN;
   let gapCount = 0;
@@ -70,7 +73,7 @@ export function seriesShape(times: readonly ArrayLike<number>[]): SeriesShape {
   const gaps: Gap[] = [];
   let previous: number | undefined;
   const threshold = resolutionMs === undefined ? Infinity : resolutionMs * GAP_FACTOR;
-  for (const block of times) {
+  for (const block of pass()) {
     for (let i = 0; i < block.length; i++) {
       const t = block[i] as number;
       if (previous === undefined) startMs = t;

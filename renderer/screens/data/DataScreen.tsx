@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { JobState } from '../../../shared/api/types.js';
 import { colorFor } from '../../charts/series-colors.js';
 import { useBackendQuery } from '../../app/use-backend-query.js';
@@ -25,25 +25,21 @@ interface Props {
 export function DataScreen({ revision, jobs }: Props) {
   const seriesQuery = useBackendQuery('series.list', {}, String(revision));
   const series = useMemo(() => seriesQuery.data ?? [], [seriesQuery.data]);
-  const [selected, setSelected] = useState<string[]>([]);
+  // null until the user chooses: then a sensible default selection is shown.
+  const [chosen, setChosen] = useState<readonly string[] | null>(null);
   const [tab, setTab] = useState<Tab>('series');
   const [jobId, setJobId] = useState<string>();
   const job = jobId === undefined ? undefined : jobs.get(jobId);
 
-  // Start with a useful picture: the first few series, until the user chooses.
-  const [touched, setTouched] = useState(false);
-  useEffect(() => {
-    if (!touched && selected.length === 0 && series.length > 0) setSelected(defaultSelection(series.map((s) => s.name)));
-  }, [series, touched, selected.length]);
-  // Forget selected series that no longer exist.
-  useEffect(() => {
-    setSelected((current) => current.filter((name) => series.some((s) => s.name === name)));
-  }, [series]);
+  // Selected series that were deleted or re-imported under another name drop out.
+  const selected = useMemo(() => {
+    const names = new Set(series.map((s) => s.name));
+    return (chosen ?? defaultSelection([...names])).filter((name) => names.has(name));
+  }, [chosen, series]);
 
   const colors = useMemo(() => new Map(selected.map((name, i) => [name, colorFor(i)])), [selected]);
   const toggle = (name: string): void => {
-    setTouched(true);
-    setSelected((current) => (current.includes(name) ? current.filter((n) => n !== name) : [...current, name].slice(-32)));
+    setChosen(selected.includes(name) ? selected.filter((n) => n !== name) : [...selected, name].slice(-32));
   };
 
   return (
@@ -64,10 +60,7 @@ export function DataScreen({ revision, jobs }: Props) {
           selected={selected}
           colors={colors}
           onToggle={toggle}
-          onSelectOnly={(names) => {
-            setTouched(true);
-            setSelected([...names]);
-          }}
+          onSelectOnly={(names) => setChosen([...names])}
         />
       ) : null}
       {tab === 'imports' ? <ImportHistory revision={revision} /> : null}

@@ -72,7 +72,7 @@ export function refreshSeriesShape(db: WorkspaceDb, seriesId: number, now: strin
   }
   const select = db.prepare<[number], StoredTimes>('SELECT start_ms, n, step_ms, times FROM chunk WHERE series_id = ? ORDER BY start_ms');
   const shape = seriesShape(function* () {
-    for (const row of select.iterate(seriesId)) yield decodeTimes(row);
+    for (const row of select.iterate(seriesId)) yield row.step_ms === null ? decodeTimes(row) : { start: row.start_ms, step: row.step_ms, length: row.n };
   });
   db.prepare(
     'UPDATE series SET points = ?, start_ms = ?, end_ms = ?, resolution_ms = ?, gap_count = ?, gap_ms = ?, largest_gaps = ?, updated_at = ? WHERE id = ?',

@@ -14,12 +14,17 @@ export function formatDate(ms: number): string {
   return formatDateTime(ms).slice(0, 10);
 }
 
-/** An axis tick label whose precision fits the visible span. */
+/**
+ * An axis tick label whose precision fits the visible span: times of day for ticks
+ * inside a day (the date where a day starts), dates for day ticks, months beyond.
+ */
 export function formatTick(ms: number, spanMs: number): string {
   const d = new Date(ms);
-  if (spanMs <= 2 * 86_400_000) return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-  if (spanMs <= 60 * 86_400_000) return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}`;
-  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  const midnight = d.getUTCHours() === 0 && d.getUTCMinutes() === 0;
+  if (spanMs <= 10 * 86_400_000 && !midnight) return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  if (spanMs <= 120 * 86_400_000) return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}`;
+  if (d.getUTCMonth() === 0) return String(d.getUTCFullYear());
+  return MONTHS[d.getUTCMonth()] ?? '';
 }
 
 export { formatDuration } from '../../shared/time/format-duration.js';

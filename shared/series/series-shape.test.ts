@@ -31,3 +31,28 @@ describe('seriesShape', () => {
     );
   });
 });
+
+describe('seriesShape of described (regular) blocks', () => {
+  it('measures a described block exactly as the listed one (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 20 })), { minLength: 1, maxLength: 8 }),
+        (spec) => {
+          const listed: number[][] = [];
+          const described: { start: number; step: number; length: number }[] = [];
+          let t = 0;
+          for (const [length, step, pause] of spec) {
+            t += pause * 1000 + 1000;
+            listed.push(Array.from({ length }, (_, i) => t + i * step * 1000));
+            described.push({ start: t, step: step * 1000, length });
+            t += (length - 1) * step * 1000;
+          }
+          const a = seriesShape(listed);
+          const b = seriesShape(described);
+          expect(b).toEqual(a);
+        },
+      ),
+      { seed: 29, numRuns: 400 },
+    );
+  });
+});

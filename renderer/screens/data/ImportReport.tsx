@@ -16,10 +16,10 @@ export function ImportReport({ file, when }: { file: ImportedFile; when?: string
       </header>
       <p>
         {formatCount(file.rowsRead)} rows read → <strong>{formatCount(points)} points</strong> in {file.series.length} series
-        {file.cellsMissing > 0 ? <>; {formatCount(file.cellsMissing)} empty cells kept as gaps</> : null}
+        {file.cellsMissing > 0 ? <>; {plural(file.cellsMissing, 'empty cell')} kept as gaps</> : null}
         {file.rowsRejected + file.cellsRejected > 0 ? (
           <span className="warn">
-            ; {formatCount(file.rowsRejected)} rows and {formatCount(file.cellsRejected)} cells not imported
+            ; {plural(file.rowsRejected, 'row')} and {plural(file.cellsRejected, 'cell')} not imported
           </span>
         ) : null}
         .
@@ -49,4 +49,8 @@ export function ImportReport({ file, when }: { file: ImportedFile; when?: string
       ) : null}
     </article>
   );
+}
+
+function plural(count: number, noun: string): string {
+  return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
 }

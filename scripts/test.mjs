@@ -1,0 +1,35 @@
+// `npm test`: everything a change must pass, in order, stopping at the first failure:
+// build → typecheck (per layer) → lint → unit/property/oracle tests (Vitest) →
+// end-to-end tests (Playwright driving Chromium against `headroom serve`) →
+// desktop tests (skip themselves, saying so, where no Electron binary exists).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const node = process.execPath;
+const steps = [
+  ['build', [node, 'scripts/build.mjs']],
+  ['typecheck', [node, 'scripts/typecheck.mjs']],
+  ['lint', [node, require.resolve('eslint/bin/eslint.js'), '--max-warnings=0', '.']],
+  ['unit tests', [node, require.resolve('vitest/vitest.mjs'), 'run']],
+  ['end-to-end tests', [node, require.resolve('@playwright/test/cli'), 'test', '-c', 'test/e2e/playwright.config.ts']],
+  ['desktop tests', [node, require.resolve('@playwright/test/cli'), 'test', '-c', 'test/electron/playwright.config.ts']],
+];
+
+const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
+if (chromium === undefined && process.env.CHROMIUM_PATH === undefined) {
+  console.error('npm test: Chromium is needed for the end-to-end tests. Install it (Debian/Ubuntu: `sudo apt-get install -y chromium`) or set CHROMIUM_PATH.');
+  process.exit(1);
+}
+
+for (const [name, [command, ...args]] of steps) {
+  const started = Date.now();
+  console.log(`\n▶ ${name}`);
+  const run = spawnSync(command, args, { stdio: 'inherit' });
+  if (run.status !== 0) {
+    console.error(`\n✖ ${name} failed (exit ${run.status ?? run.signal})`);
+    process.exit(run.status ?? 1);
+  }
+  console.log(`✔ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}

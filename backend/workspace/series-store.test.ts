@@ -113,7 +113,7 @@ describe('readSeriesWindow', () => {
     db.close();
   });
 
-  it('returns min and max per pixel when zoomed out, equal to a brute-force scan', () => {
+  it('returns min and max per pixel when zoomed out, true to a brute-force scan within a pixel', () => {
     const db = make();
     const from = 0;
     const to = 200_000 * minute;
@@ -123,23 +123,49 @@ describe('readSeriesWindow', () => {
     expect(window.t.length).toBeLessThanOrEqual(2 * buckets + 10);
     const all = readAll(db, 'x');
     const width = (to - from) / buckets;
-    const shownByBucket = new Map<number, number[]>();
+    const bucketOf = (t: number): number => Math.min(buckets - 1, Math.floor((t - from) / width));
+    const shown = new Map<number, number[]>();
     window.t.forEach((t, i) => {
       const v = window.v[i];
-      if (v === null || v === undefined) return;
-      const b = Math.min(buckets - 1, Math.floor((t - from) / width));
-      shownByBucket.set(b, [...(shownByBucket.get(b) ?? []), v]);
+      if (v !== null && v !== undefined) shown.set(bucketOf(t), [...(shown.get(bucketOf(t)) ?? []), v]);
     });
     const truth = new Map<number, [number, number]>();
     for (const [t, v] of all) {
-      const b = Math.min(buckets - 1, Math.floor((t - from) / width));
-      const [lo, hi] = truth.get(b) ?? [Infinity, -Infinity];
-      truth.set(b, [Math.min(lo, v), Math.max(hi, v)]);
+      const [lo, hi] = truth.get(bucketOf(t)) ?? [Infinity, -Infinity];
+      truth.set(bucketOf(t), [Math.min(lo, v), Math.max(hi, v)]);
     }
-    for (const [b, [lo, hi]] of truth) {
-      const shown = shownByBucket.get(b) ?? [];
-      expect(Math.min(...shown), `bucket ${b}`).toBe(lo);
-      expect(Math.max(...shown), `bucket ${b}`).toBe(hi);
+    // Blocks narrower than 1/16 pixel may be drawn one pixel over: compare with the neighbours.
+    const near = (b: number, pick: 0 | 1) => [b - 1, b, b + 1].map((k) => truth.get(k)?.[pick]).filter((x): x is number => x !== undefined);
+    for (const [b, values] of shown) {
+      expect(Math.min(...values), `bucket ${b}`).toBeGreaterThanOrEqual(Math.min(...near(b, 0)));
+      expect(Math.max(...values), `bucket ${b}`).toBeLessThanOrEqual(Math.max(...near(b, 1)));
+    }
+    const allShown = [...shown.values()].flat();
+    expect(Math.min(...allShown)).toBe(all.reduce((m, p) => Math.min(m, p[1]), Infinity));
+    expect(Math.max(...allShown)).toBe(all.reduce((m, p) => Math.max(m, p[1]), -Infinity));
+    db.close();
+  });
+
+  it('is exact per pixel when zoomed in to where blocks are wide', () => {
+    const db = make();
+    const from = 10_000 * minute;
+    const to = 14_000 * minute;
+    const buckets = 1000;
+    const window = readSeriesWindow(db, 'x', from, to, buckets);
+    expect(window.raw).toBe(false);
+    const all = readAll(db, 'x').filter(([t]) => t >= from && t <= to);
+    const width = (to - from) / buckets;
+    const bucketOf = (t: number): number => Math.min(buckets - 1, Math.floor((t - from) / width));
+    const truth = new Map<number, number[]>();
+    for (const [t, v] of all) truth.set(bucketOf(t), [...(truth.get(bucketOf(t)) ?? []), v]);
+    const shown = new Map<number, number[]>();
+    window.t.forEach((t, i) => {
+      const v = window.v[i];
+      if (v !== null && v !== undefined) shown.set(bucketOf(t), [...(shown.get(bucketOf(t)) ?? []), v]);
+    });
+    for (const [b, values] of truth) {
+      expect(Math.min(...(shown.get(b) ?? [])), `bucket ${b}`).toBe(Math.min(...values));
+      expect(Math.max(...(shown.get(b) ?? [])), `bucket ${b}`).toBe(Math.max(...values));
     }
     db.close();
   });

@@ -26,8 +26,18 @@ describe('migration 0001: series and imports', () => {
     const db = new Database(':memory:');
     migration0001.up(db);
     db.prepare("INSERT INTO series(id, name, created_at, updated_at) VALUES (1, 's', 'x', 'x')").run();
-    const insert = db.prepare('INSERT INTO chunk(series_id, start_ms, end_ms, n, v_min, v_max, v_sum, step_ms, times, vals, summary) VALUES (1, 0, 0, 1, 0, 0, 0, ?, ?, x\'00\', x\'00\')');
+    const insert = db.prepare('INSERT INTO chunk(series_id, start_ms, end_ms, n, v_min, v_max, v_sum, step_ms, summary, times, vals) VALUES (1, 0, 0, 1, 0, 0, 0, ?, x\'00\', ?, x\'00\')');
     expect(() => insert.run(null, null)).toThrow(/CHECK/);
     expect(() => insert.run(1, Buffer.alloc(8))).toThrow(/CHECK/);
+  });
+});
+
+describe('chunk column order', () => {
+  it('keeps the small summary before the large blobs, so overviews do not read the points', () => {
+    const db = new Database(':memory:');
+    migration0001.up(db);
+    const columns = db.prepare<[], { name: string }>('SELECT name FROM pragma_table_info(\'chunk\')').all().map((c) => c.name);
+    expect(columns.indexOf('summary')).toBeLessThan(columns.indexOf('times'));
+    expect(columns.indexOf('times')).toBeLessThan(columns.indexOf('vals'));
   });
 });

@@ -5,7 +5,9 @@ import type { Migration } from './migration.js';
  * never one row per point, so tens of millions of points stay a few thousand rows.
  * Each chunk keeps its min/max/sum, and a small summary blob with the first/last time and
  * min/max of every block of 128 points, so a zoomed-out chart of 10 M points reads
- * kilobytes of summaries instead of the points themselves.
+ * kilobytes of summaries instead of the points themselves. The summary comes before the
+ * large blobs on purpose: SQLite reads a row's columns in order, through the overflow
+ * pages of every blob before the one asked for.
  * Times are ms since the epoch; `step_ms` replaces the times blob when they are regular.
  */
 export const migration0001: Migration = {
@@ -44,9 +46,9 @@ export const migration0001: Migration = {
         v_max REAL NOT NULL,
         v_sum REAL NOT NULL,
         step_ms INTEGER,
+        summary BLOB NOT NULL,
         times BLOB,
         vals BLOB NOT NULL,
-        summary BLOB NOT NULL,
         CHECK ((step_ms IS NULL) <> (times IS NULL))
       ) STRICT;
       CREATE INDEX chunk_by_series_start ON chunk(series_id, start_ms);

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { buildPreloadApi, type IpcRendererLike } from './preload-surface.js';
+
+/** A real-enough ipcRenderer: records what would cross to the main process. */
+class RecordingIpc implements IpcRendererLike {
+  readonly invoked: [string, unknown[]][] = [];
+  invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+    this.invoked.push([channel, args]);
+    return Promise.resolve({ ok: true, value: null });
+  }
+  on(): void {}
+  removeListener(): void {}
+}
+
+describe('the preload surface (window.headroom)', () => {
+  it('is pinned: a new privilege must show up in this snapshot and in review', () => {
+    const api = buildPreloadApi(new RecordingIpc());
+    const methods = Object.keys(api['methods'] as object).sort();
+    expect({ keys: Object.keys(api).sort(), methods }).toMatchInlineSnapshot(`
+      {
+        "keys": [
+          "createWorkspace",
+          "methods",
+          "onEvent",
+          "pickImportFiles",
+          "pickWorkspace",
+        ],
+        "methods": [
+          "app.info",
+          "catalog.list",
+          "import.history",
+          "import.start",
+          "job.cancel",
+          "job.list",
+          "job.status",
+          "loadTest.list",
+          "series.delete",
+          "series.list",
+          "series.window",
+          "workspace.create",
+          "workspace.current",
+          "workspace.open",
+          "workspace.recent",
+        ],
+      }
+    `);
+  });
+
+  it('sends each method on its own channel, never a generic one', async () => {
+    const ipc = new RecordingIpc();
+    const api = buildPreloadApi(ipc);
+    await (api['methods'] as Record<string, (input?: unknown) => Promise<unknown>>)['series.list']?.();
+    expect(ipc.invoked).toEqual([['api:series.list', [{}]]]);
+  });
+});

@@ -1,0 +1,2 @@
+/** Builds (once per Electron version) better-sqlite3 for Electron; returns the .node path. */
+export function ensureElectronSqlite(): Promise<string>;

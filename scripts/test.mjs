@@ -4,17 +4,18 @@
 // desktop tests (skip themselves, saying so, where no Electron binary exists).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { join } from 'node:path';
 
-const require = createRequire(import.meta.url);
 const node = process.execPath;
+// The tools' own entry files (not all of them are exported for require.resolve).
+const tool = (...path) => join('node_modules', ...path);
 const steps = [
   ['build', [node, 'scripts/build.mjs']],
   ['typecheck', [node, 'scripts/typecheck.mjs']],
-  ['lint', [node, require.resolve('eslint/bin/eslint.js'), '--max-warnings=0', '.']],
-  ['unit tests', [node, require.resolve('vitest/vitest.mjs'), 'run']],
-  ['end-to-end tests', [node, require.resolve('@playwright/test/cli'), 'test', '-c', 'test/e2e/playwright.config.ts']],
-  ['desktop tests', [node, require.resolve('@playwright/test/cli'), 'test', '-c', 'test/electron/playwright.config.ts']],
+  ['lint', [node, tool('eslint', 'bin', 'eslint.js'), '--max-warnings=0', '.']],
+  ['unit tests', [node, tool('vitest', 'vitest.mjs'), 'run']],
+  ['end-to-end tests', [node, tool('@playwright', 'test', 'cli.js'), 'test', '-c', 'test/e2e/playwright.config.ts']],
+  ['desktop tests', [node, tool('@playwright', 'test', 'cli.js'), 'test', '-c', 'test/electron/playwright.config.ts']],
 ];
 
 const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));

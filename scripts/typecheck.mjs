@@ -1,9 +1,9 @@
 // Type-checks each layer with its own tsconfig, so that each layer sees only the
 // globals it may use (DESIGN.md §2): shared has neither DOM nor Node, renderer has no Node.
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { join } from 'node:path';
 
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const tsc = join('node_modules', 'typescript', 'bin', 'tsc');
 const projects = ['shared', 'backend', 'cli', 'electron', 'renderer', '.'];
 let failed = false;
 for (const project of projects) {

@@ -63,7 +63,6 @@ export class GenericCsvParser implements StreamingParser {
   private cellsRejected = 0;
   private cellsMissing = 0;
   private pointsRead = 0;
-  private issueCount = 0;
   private readonly issues: ImportIssue[] = [];
   private readonly notes: string[] = [];
   /** Field boundaries of the line being read in place (reused: no allocation per row). */
@@ -219,14 +218,8 @@ export class GenericCsvParser implements StreamingParser {
     for (const index of layout.valueColumns) {
       const text = fields[index] ?? '';
       const value = parseCellNumber(text, decimalComma);
-      if (value === null) {
-        this.cellsMissing++;
-        continue;
-      }
-      if (value === undefined) {
-        badInRow++;
-        this.cellsRejected++;
-        this.reject(line, `column '${layout.headers[index]}': '${clip(text)}' is not a number`);
+      if (!this.keepCell(value, line, index, text, 0, text.length)) {
+        if (value === undefined) badInRow++;
         continue;
       }
       const handle = layout.identityColumns.length === 0 ? this.wideHandles[index] : this.handleForLongRow(fields, index, layout);
@@ -276,14 +269,8 @@ export class GenericCsvParser implements StreamingParser {
       const e = this.fieldEnds[index] as number;
       let value: number | null | undefined = parsePlainDecimalAt(text, s, e);
       if (Number.isNaN(value)) value = parseCellNumber(text.slice(s, e), delimiter !== ',');
-      if (value === null) {
-        this.cellsMissing++;
-        continue;
-      }
-      if (value === undefined) {
-        badInRow++;
-        this.cellsRejected++;
-        this.reject(line, `column '${layout.headers[index]}': '${clip(text.slice(s, e))}' is not a number`);
+      if (!this.keepCell(value, line, index, text, s, e)) {
+        if (value === undefined) badInRow++;
         continue;
       }
       const handle = this.wideHandles[index];
@@ -364,8 +351,21 @@ export class GenericCsvParser implements StreamingParser {
     return this.sink.declareSeries({ name, unit, labels, origin: `column '${column}'` });
   }
 
+  /** Counts a gap, or names a cell that is not a number; true when `value` is one to keep. */
+  private keepCell(value: number | null | undefined, line: number, column: number, text: string, start: number, end: number): value is number {
+    if (value === null) {
+      this.cellsMissing++;
+      return false;
+    }
+    if (value === undefined) {
+      this.cellsRejected++;
+      this.reject(line, `column '${this.layout?.headers[column] ?? column + 1}': '${clip(text.slice(start, end))}' is not a number`);
+      return false;
+    }
+    return true;
+  }
+
   private reject(line: number, reason: string): void {
-    this.issueCount++;
     if (this.issues.length < MAX_REPORTED_ISSUES) this.issues.push({ line, reason });
   }
 }

@@ -5,7 +5,7 @@
 //   out/renderer/                        the UI (Vite)
 // Run by `npm install` (prepare), `npm test` and `npm start`.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,7 +25,11 @@ const common = {
 };
 
 const started = Date.now();
-rmSync(join(root, 'out'), { recursive: true, force: true });
+// A full build starts clean, except for out/native (the Electron build of better-sqlite3,
+// slow to make); a --no-renderer build (benchmarks, samples) keeps the UI it has.
+if (only === 'all' && existsSync(join(root, 'out'))) {
+  for (const entry of readdirSync(join(root, 'out'))) if (entry !== 'native') rmSync(join(root, 'out', entry), { recursive: true, force: true });
+}
 await Promise.all([
   build({
     ...common,

@@ -140,3 +140,33 @@ test('the loopback API refuses a page of another origin', async ({ page }) => {
     await server.stop();
   }
 });
+
+test('create a new workspace, then go back to the previous one from the recent list', async ({ page }) => {
+  const dir = tempDir();
+  const workspace = join(dir, 'sample.headroom');
+  copyFileSync(SAMPLE, workspace);
+  const server = await HeadroomServer.start(workspace);
+  try {
+    const data = new DataPage(page);
+    await data.open(server.url);
+    await expect(page.getByTestId('workspace-name')).toHaveText('sample');
+    await page.getByRole('button', { name: 'New…' }).click();
+    await page.getByRole('dialog', { name: 'New workspace' }).getByRole('textbox').fill(join(dir, 'capacity-2027'));
+    await page.getByRole('button', { name: 'Create' }).click();
+    await expect(page.getByTestId('workspace-name')).toHaveText('capacity-2027');
+    await expect(page.getByText('No series yet')).toBeVisible();
+    await page.getByRole('button', { name: 'Open…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Open workspace' });
+    await dialog.getByRole('button', { name: 'sample', exact: true }).click();
+    await expect(page.getByTestId('workspace-name')).toHaveText('sample');
+    await expect(data.seriesTable.locator('tbody tr')).toHaveCount(9);
+    // A path that is not a workspace is refused with a message, and nothing changes.
+    await page.getByRole('button', { name: 'Open…' }).click();
+    await dialog.getByRole('textbox').fill(join(dir, 'nothing-here.headroom'));
+    await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect(dialog.getByRole('alert')).toContainText('no such workspace file');
+    await expect(page.getByTestId('workspace-name')).toHaveText('sample');
+  } finally {
+    await server.stop();
+  }
+});

@@ -106,7 +106,7 @@ async function importOneFile(
         if (head.length >= SNIFF_CHARS) {
           const format = chooseFormat(head, file.name, options.format);
           formatId = format.id;
-          parser = format.createParser(sink, options);
+          parser = format.createParser(sink, options, file.name);
           parser.push(head);
         }
       } else {
@@ -117,7 +117,7 @@ async function importOneFile(
     if (parser === undefined) {
       const format = chooseFormat(head, file.name, options.format);
       formatId = format.id;
-      parser = format.createParser(sink, options);
+      parser = format.createParser(sink, options, file.name);
       parser.push(head);
     }
     const sha256 = step.value;

@@ -11,6 +11,7 @@ import type {
   WorkspaceInfo,
 } from './types.js';
 import { TIME_FORMATS } from '../import/csv/time-column.js';
+import { IMPORT_FORMAT_IDS } from '../import/format-ids.js';
 import { API_METHOD_NAMES, type ApiMethodName } from './methods.js';
 
 /**
@@ -26,7 +27,7 @@ const seriesName = z.string().min(1).max(1024);
 
 export const importOptionsSchema = z
   .object({
-    format: z.enum(['auto', 'csv']).optional(),
+    format: z.enum(['auto', ...IMPORT_FORMAT_IDS]).optional(),
     timeColumn: z.string().min(1).max(256).optional(),
     timeFormat: z.enum(['auto', ...TIME_FORMATS]).optional(),
     timeZone: z.string().min(1).max(64).optional(),

@@ -12,7 +12,15 @@ export interface SeriesDeclaration {
   readonly labels: Readonly<Record<string, string>>;
   /** Where in the file it came from, for the import report (`column cpu_pct`). */
   readonly origin: string;
+  /**
+   * A counter (cumulative, monotonic but for resets: Prometheus `_total`, Cloud Monitoring
+   * CUMULATIVE) or a gauge (a level: CPU %, bytes used). Counters are flagged in the
+   * workspace and can be turned into rates. Gauge when absent.
+   */
+  readonly kind?: SeriesKind;
 }
+
+export type SeriesKind = 'gauge' | 'counter';
 
 /** Receives what a parser reads. The backend's implementation writes to the workspace. */
 export interface ImportSink {

@@ -123,3 +123,35 @@ describe('importFiles', () => {
     db.close();
   });
 });
+
+describe('importFiles, overlapping data and counters', () => {
+  it('reports values an import replaced (conflicts), but not equal duplicates', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.csv'), 'time,disk_gib\n2024-01-01T00:00:00Z,10\n2024-01-01T00:01:00Z,11\n');
+    writeFileSync(join(dir, 'b.csv'), 'time,disk_gib\n2024-01-01T00:01:00Z,11\n2024-01-01T00:02:00Z,12\n');
+    writeFileSync(join(dir, 'c.csv'), 'time,disk_gib\n2024-01-01T00:02:00Z,99\n');
+    const db = openWorkspace(join(dir, 'w.headroom'), { create: true });
+    await importFiles(db, [{ path: join(dir, 'a.csv'), name: 'a.csv' }], {}, () => undefined, never);
+    const same = await importFiles(db, [{ path: join(dir, 'b.csv'), name: 'b.csv' }], {}, () => undefined, never);
+    expect(same.conflicts).toEqual([]);
+    const changed = await importFiles(db, [{ path: join(dir, 'c.csv'), name: 'c.csv' }], {}, () => undefined, never);
+    expect(changed.conflicts).toEqual([{ series: 'disk_gib', timestamps: 1, example: { time: '2024-01-01T00:02:00Z', replaced: 12, kept: 99 } }]);
+    expect(listSeries(db)[0]).toMatchObject({ name: 'disk_gib', points: 3 });
+    db.close();
+  });
+
+  it('turns counters into per-second rates on request, reading a decrease as a reset', async () => {
+    const dir = tempDir();
+    // Formats flag counters (Prometheus _total, Cloud Monitoring CUMULATIVE); a CSV cannot, so the series is flagged first.
+    writeFileSync(join(dir, 'c.csv'), 'time,requests_total\n2024-01-01T00:00:00Z,100\n2024-01-01T00:01:00Z,160\n2024-01-01T00:02:00Z,280\n2024-01-01T00:03:00Z,30\n');
+    const db = openWorkspace(join(dir, 'w.headroom'), { create: true });
+    db.prepare("INSERT INTO series(name, unit, labels, kind, created_at, updated_at) VALUES ('requests_total', 'count', '{}', 'counter', 'x', 'x')").run();
+    const result = await importFiles(db, [{ path: join(dir, 'c.csv'), name: 'c.csv' }], { counters: 'rate' }, () => undefined, never);
+    expect(result.derived).toEqual(['rate(requests_total)']);
+    const rate = listSeries(db).find((s) => s.name === 'rate(requests_total)');
+    expect(rate).toMatchObject({ unit: '/s', kind: 'rate', points: 3 });
+    const points = db.prepare<[], { vals: Buffer }>("SELECT vals FROM chunk JOIN series ON series.id = chunk.series_id WHERE series.name = 'rate(requests_total)'").get();
+    expect([...new Float64Array(new Uint8Array(points!.vals).buffer)]).toEqual([1, 2, 0.5]);
+    db.close();
+  });
+});

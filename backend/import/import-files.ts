@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import type { ImportOptions } from '../../shared/api/contract.js';
 import { ApiFailure } from '../../shared/api/result.js';
-import type { ImportedFile, ImportResult } from '../../shared/api/types.js';
+import type { ImportedFile, ImportResult, SeriesConflict } from '../../shared/api/types.js';
 import { chooseFormat } from '../../shared/import/format-registry.js';
 import { ImportFormatError, MAX_REPORTED_ISSUES, type ImportIssue } from '../../shared/import/import-types.js';
 import { formatIsoUtc } from '../../shared/time/format-iso.js';
@@ -10,6 +10,7 @@ import { SeriesWriter } from '../workspace/series-writer.js';
 import { compactSeries } from '../workspace/series-compaction.js';
 import { refreshSeriesShape } from '../workspace/series-catalog.js';
 import { recordImportedFile } from '../workspace/import-log.js';
+import { writeRateSeries } from '../workspace/counter-rates.js';
 import { readTextStream } from './read-import-stream.js';
 import { RecordTooLongError } from '../../shared/import/csv/delimited-text-reader.js';
 
@@ -67,17 +68,29 @@ export async function importFiles(
     }
     writer.flushAll();
     const touched = [...writer.touchedSeries()];
+    const conflicts: SeriesConflict[] = [];
+    const derived: string[] = [];
     for (const [i, seriesId] of touched.entries()) {
       signal.throwIfAborted();
       onProgress({ phase: 'merging with earlier data', fraction: 0.9 + (0.09 * i) / Math.max(1, touched.length) });
-      compactSeries(db, seriesId);
+      const compaction = compactSeries(db, seriesId);
       refreshSeriesShape(db, seriesId, now);
+      const series = db.prepare<[number], { name: string; kind: string }>('SELECT name, kind FROM series WHERE id = ?').get(seriesId);
+      if (series === undefined) continue;
+      if (compaction.example !== undefined) {
+        const { timeMs, replaced, kept } = compaction.example;
+        conflicts.push({ series: series.name, timestamps: compaction.conflicts, example: { time: formatIsoUtc(timeMs), replaced, kept } });
+      }
+      if (series.kind === 'counter' && options.counters === 'rate') {
+        const rate = writeRateSeries(db, seriesId, now);
+        if (rate !== undefined) derived.push(rate);
+      }
     }
     for (const file of imported) recordImportedFile(db, file, now);
     signal.throwIfAborted();
     onProgress({ phase: 'saving', fraction: 0.99 });
     db.exec('COMMIT');
-    return { files: imported };
+    return { files: imported, conflicts, derived };
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
     if (signal.aborted) throw new ApiFailure('cancelled', 'the import was cancelled; the workspace is unchanged');

@@ -5,6 +5,7 @@ import { metricCsv } from '../../test/helpers/metric-csv.js';
 import { useTempDir } from '../../test/helpers/temp-dir.js';
 import { AppSettings } from '../settings/app-settings.js';
 import { BackendService } from './backend-service.js';
+import { LATEST_SCHEMA_VERSION } from '../workspace/migrations/all-migrations.js';
 
 const tempDir = useTempDir();
 
@@ -26,7 +27,7 @@ describe('BackendService', () => {
     const dir = tempDir();
     const backend = service(dir);
     const created = await backend.call('workspace.create', { path: join(dir, 'plan') });
-    expect(created).toMatchObject({ ok: true, value: { name: 'plan', schemaVersion: 2 } });
+    expect(created).toMatchObject({ ok: true, value: { name: 'plan', schemaVersion: LATEST_SCHEMA_VERSION } });
     expect(await backend.call('workspace.create', { path: join(dir, 'plan.headroom') })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
     const recent = await backend.call('workspace.recent', {});
     expect(recent).toMatchObject({ ok: true, value: [{ name: 'plan', exists: true }] });

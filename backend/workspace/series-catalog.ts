@@ -8,6 +8,7 @@ interface SeriesRow {
   id: number;
   name: string;
   unit: string;
+  kind: 'gauge' | 'counter' | 'rate';
   labels: string;
   points: number;
   start_ms: number | null;
@@ -47,6 +48,7 @@ function toSummary(row: SeriesRow): SeriesSummary {
   return {
     name: row.name,
     unit: row.unit,
+    kind: row.kind,
     labels: JSON.parse(row.labels) as Record<string, string>,
     points: row.points,
     start: formatIsoUtc(startMs),

@@ -12,25 +12,34 @@ interface ChunkExtent {
 /** Chunks smaller than this are merged with their small neighbours. */
 const SMALL_CHUNK = CHUNK_POINTS / 4;
 
+/** What compaction found: duplicates dropped, and those among them whose values disagreed. */
+export interface CompactionResult {
+  readonly duplicates: number;
+  readonly conflicts: number;
+  /** The first conflict, for the report: its time, the value replaced and the value kept. */
+  readonly example: { readonly timeMs: number; readonly replaced: number; readonly kept: number } | undefined;
+}
+
 /**
  * Restores the store's invariant for one series: chunks do not overlap in time and
  * each timestamp appears once. Overlapping chunks (from re-imports, chunked exports
  * with shared boundary points, or unsorted files) are merged; where two chunks hold
  * the same timestamp the newer chunk's value wins, so importing a corrected export
  * replaces what was there. Runs of small chunks are merged too, so repeated small
- * appends do not fragment the series. Returns the number of duplicate points dropped.
+ * appends do not fragment the series. Reports duplicates dropped and conflicts (the
+ * same timestamp with different values), so an import can say what it overwrote.
  */
-export function compactSeries(db: WorkspaceDb, seriesId: number): number {
+export function compactSeries(db: WorkspaceDb, seriesId: number): CompactionResult {
   const extents = db
     .prepare<[number], ChunkExtent>('SELECT id, start_ms, end_ms, n FROM chunk WHERE series_id = ? ORDER BY start_ms, id')
     .all(seriesId);
-  let dropped = 0;
+  const result: { duplicates: number; conflicts: number; example: CompactionResult['example'] } = { duplicates: 0, conflicts: 0, example: undefined };
   let cluster: ChunkExtent[] = [];
   let clusterEnd = -Infinity;
   let clusterOverlaps = false;
   const flush = (): void => {
     const small = cluster.filter((c) => c.n < SMALL_CHUNK).length;
-    if (cluster.length > 1 && (clusterOverlaps || small > 1)) dropped += mergeChunks(db, seriesId, cluster);
+    if (cluster.length > 1 && (clusterOverlaps || small > 1)) mergeChunks(db, seriesId, cluster, result);
     cluster = [];
     clusterEnd = -Infinity;
     clusterOverlaps = false;
@@ -45,10 +54,15 @@ export function compactSeries(db: WorkspaceDb, seriesId: number): number {
     clusterEnd = Math.max(clusterEnd, extent.end_ms);
   }
   flush();
-  return dropped;
+  return result;
 }
 
-function mergeChunks(db: WorkspaceDb, seriesId: number, cluster: readonly ChunkExtent[]): number {
+function mergeChunks(
+  db: WorkspaceDb,
+  seriesId: number,
+  cluster: readonly ChunkExtent[],
+  result: { duplicates: number; conflicts: number; example: CompactionResult['example'] },
+): void {
   const select = db.prepare<[number], { id: number; start_ms: number; n: number; step_ms: number | null; times: Buffer | null; vals: Buffer }>(
     'SELECT id, start_ms, n, step_ms, times, vals FROM chunk WHERE id = ?',
   );
@@ -89,7 +103,15 @@ function mergeChunks(db: WorkspaceDb, seriesId: number, cluster: readonly ChunkE
     const i = order[k] as number;
     const t = times[i] as number;
     if (t === previousTime) {
-      outValues[n - 1] = values[i] as number; // n ≥ 1 here: same time as the last written point
+      // n ≥ 1 here: the same time as the last point written. Equal values are harmless
+      // duplicates (chunked exports repeat boundary points); different ones are conflicts.
+      const replaced = outValues[n - 1] as number;
+      const newer = values[i] as number;
+      if (replaced !== newer) {
+        result.conflicts++;
+        result.example ??= { timeMs: t, replaced, kept: newer };
+      }
+      outValues[n - 1] = newer;
       continue;
     }
     if (n === CHUNK_POINTS) write();
@@ -100,5 +122,5 @@ function mergeChunks(db: WorkspaceDb, seriesId: number, cluster: readonly ChunkE
     previousTime = t;
   }
   write();
-  return at - kept;
+  result.duplicates += at - kept;
 }

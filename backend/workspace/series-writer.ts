@@ -46,12 +46,14 @@ export class SeriesWriter {
   private readonly findSeries;
   private readonly insertSeries;
   private readonly setUnit;
+  private readonly markCounter;
 
   constructor(private readonly db: WorkspaceDb, private readonly now: string) {
     this.insertChunk = prepareChunkInsert(db);
-    this.findSeries = db.prepare<[string], { id: number; unit: string }>('SELECT id, unit FROM series WHERE name = ?');
-    this.insertSeries = db.prepare('INSERT INTO series(name, unit, labels, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
+    this.findSeries = db.prepare<[string], { id: number; unit: string; kind: string }>('SELECT id, unit, kind FROM series WHERE name = ?');
+    this.insertSeries = db.prepare('INSERT INTO series(name, unit, labels, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
     this.setUnit = db.prepare('UPDATE series SET unit = ?, updated_at = ? WHERE id = ?');
+    this.markCounter = db.prepare("UPDATE series SET kind = 'counter', updated_at = ? WHERE id = ?");
   }
 
   /** Series ids written to by this writer (to be compacted and re-measured). */
@@ -70,7 +72,9 @@ export class SeriesWriter {
     let seriesId: number;
     let unit = declaration.unit;
     if (existing === undefined) {
-      seriesId = Number(this.insertSeries.run(declaration.name, declaration.unit, JSON.stringify(declaration.labels), this.now, this.now).lastInsertRowid);
+      seriesId = Number(
+        this.insertSeries.run(declaration.name, declaration.unit, JSON.stringify(declaration.labels), declaration.kind ?? 'gauge', this.now, this.now).lastInsertRowid,
+      );
     } else {
       seriesId = existing.id;
       if (existing.unit !== declaration.unit && declaration.unit !== '' && existing.unit !== '') {
@@ -87,6 +91,7 @@ export class SeriesWriter {
       }
       if (existing.unit === '' && declaration.unit !== '') this.setUnit.run(declaration.unit, this.now, seriesId);
       else unit = existing.unit;
+      if (declaration.kind === 'counter' && existing.kind === 'gauge') this.markCounter.run(this.now, seriesId);
     }
     let buffer = this.buffers.get(seriesId);
     if (buffer === undefined) {

@@ -32,6 +32,9 @@ export const importOptionsSchema = z
     timeFormat: z.enum(['auto', ...TIME_FORMATS]).optional(),
     timeZone: z.string().min(1).max(64).optional(),
     units: z.record(z.string().max(1024), z.string().max(32)).optional(),
+    /** Counters: keep only the raw cumulative series (default), or also write their per-second rates. */
+    counters: z.enum(['keep', 'rate']).optional(),
+    delimiter: z.string().length(1).optional(),
   })
   .strict();
 export type ImportOptions = z.infer<typeof importOptionsSchema>;

@@ -33,6 +33,8 @@ export interface GapSummary {
 export interface SeriesSummary {
   readonly name: string;
   readonly unit: string;
+  /** gauge (a level), counter (cumulative), or rate (derived from a counter). */
+  readonly kind: 'gauge' | 'counter' | 'rate';
   readonly labels: Readonly<Record<string, string>>;
   readonly points: number;
   readonly start: string;
@@ -85,8 +87,20 @@ export interface ImportedFile {
   readonly notes: readonly string[];
 }
 
+/** A series where the import replaced values already stored for the same timestamps. */
+export interface SeriesConflict {
+  readonly series: string;
+  /** Timestamps whose stored value differed from the imported one. */
+  readonly timestamps: number;
+  readonly example: { readonly time: string; readonly replaced: number; readonly kept: number };
+}
+
 export interface ImportResult {
   readonly files: readonly ImportedFile[];
+  /** Values the import replaced (the newer import wins); empty when nothing disagreed. */
+  readonly conflicts: readonly SeriesConflict[];
+  /** Series the import derived (per-second rates of counters, the query mix). */
+  readonly derived: readonly string[];
 }
 
 export interface ImportRecord extends ImportedFile {

@@ -30,6 +30,7 @@ export const genericCsvFormat: ImportFormat = {
       timeFormat: options.timeFormat,
       timeZone: options.timeZone,
       units: options.units,
+      delimiter: options.delimiter,
     });
   },
 };

@@ -155,3 +155,30 @@ describe('importFiles, overlapping data and counters', () => {
     db.close();
   });
 });
+
+describe('importFiles, statement snapshots', () => {
+  it('stores pg_stat_statements snapshots and derives the query mix per interval', async () => {
+    const dir = tempDir();
+    const snapshot = (time: string, selects: number, updates: number) =>
+      [`${time},10,16384,t,-9187233148923423400,"SELECT * FROM orders WHERE id = $1",${selects},${selects * 0.5},${selects}`, `${time},10,16384,t,77,"UPDATE orders SET paid = true WHERE id = $1",${updates},${updates * 2},${updates}`].join('\n');
+    const header = 'snapshot_time,userid,dbid,toplevel,queryid,query,calls,total_exec_time,rows';
+    writeFileSync(join(dir, 'pgss-1.csv'), `${header}\n${snapshot('2026-11-01 10:00:00+00', 1000, 100)}\n${snapshot('2026-11-01 10:05:00+00', 4000, 400)}\n`);
+    writeFileSync(join(dir, 'pgss-2.csv'), `${header}\n${snapshot('2026-11-01 10:10:00+00', 300, 30)}\n`); // after pg_stat_statements_reset()
+    const db = openWorkspace(join(dir, 'w.headroom'), { create: true });
+    const result = await importFiles(db, [{ path: join(dir, 'pgss-1.csv'), name: 'pgss-1.csv' }, { path: join(dir, 'pgss-2.csv'), name: 'pgss-2.csv' }], {}, () => undefined, never);
+    expect(result.files.map((f) => [f.format, f.statementSamples])).toEqual([['pg-stat-statements', 4], ['pg-stat-statements', 2]]);
+    expect(result.derived).toEqual(['queries.read_per_s', 'queries.write_per_s', 'queries.exec_time_ms_per_s', 'queries.read_share']);
+    const series = new Map(listSeries(db).map((s) => [s.name, s]));
+    expect(series.get('queries.read_per_s')).toMatchObject({ unit: 'QPS', points: 2 });
+    const values = (name: string) => {
+      const row = db.prepare<[string], { vals: Buffer }>('SELECT vals FROM chunk JOIN series ON series.id = chunk.series_id WHERE series.name = ?').get(name);
+      return [...new Float64Array(new Uint8Array(row!.vals).buffer)];
+    };
+    // 3000 selects in 300 s = 10/s; after the reset, 300 in 300 s = 1/s. Updates: 300/300 s = 1/s, then 0.1/s.
+    expect(values('queries.read_per_s')).toEqual([10, 1]);
+    expect(values('queries.write_per_s').map((v) => Number(v.toFixed(6)))).toEqual([1, 0.1]);
+    expect(values('queries.read_share').map((v) => Number(v.toFixed(6)))).toEqual([0.909091, 0.909091]);
+    expect(db.prepare('SELECT query_id FROM statement ORDER BY id').all()).toEqual([{ query_id: '-9187233148923423400' }, { query_id: '77' }]);
+    db.close();
+  });
+});

@@ -11,6 +11,7 @@ import { compactSeries } from '../workspace/series-compaction.js';
 import { refreshSeriesShape } from '../workspace/series-catalog.js';
 import { recordImportedFile } from '../workspace/import-log.js';
 import { writeRateSeries } from '../workspace/counter-rates.js';
+import { writeQueryMixSeries } from '../workspace/statement-store.js';
 import { readTextStream } from './read-import-stream.js';
 import { RecordTooLongError } from '../../shared/import/csv/delimited-text-reader.js';
 
@@ -86,6 +87,10 @@ export async function importFiles(
         if (rate !== undefined) derived.push(rate);
       }
     }
+    if (writer.statements.written > 0) {
+      onProgress({ phase: 'computing the query mix', fraction: 0.99 });
+      derived.push(...writeQueryMixSeries(db, now));
+    }
     for (const file of imported) recordImportedFile(db, file, now);
     signal.throwIfAborted();
     onProgress({ phase: 'saving', fraction: 0.99 });
@@ -137,7 +142,7 @@ async function importOneFile(
     const summary = parser.end();
     const refusals = sink.refusals();
     const series = sink.stats();
-    if (series.length === 0) {
+    if (series.length === 0 && sink.statementSamples === 0) {
       const reason = refusals[0]?.reason ?? summary.issues[0]?.reason ?? 'no values could be read';
       throw new ImportFormatError(summary.issues[0]?.line ?? 1, reason);
     }
@@ -156,6 +161,7 @@ async function importOneFile(
       rowsRejected: summary.rowsRejected,
       cellsRejected: summary.cellsRejected,
       cellsMissing: summary.cellsMissing,
+      statementSamples: sink.statementSamples,
       notes: summary.notes,
     };
   } catch (error) {

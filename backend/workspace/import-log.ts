@@ -8,7 +8,7 @@ const STORED_ISSUES = 200;
 export function recordImportedFile(db: WorkspaceDb, file: ImportedFile, at: string): void {
   db.prepare(
     `INSERT INTO import_file(imported_at, file_name, size_bytes, sha256, format, rows_read, rows_rejected, cells_rejected,
-       cells_missing, points, series, issues, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       cells_missing, statement_samples, points, series, issues, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     at,
     file.file,
@@ -19,6 +19,7 @@ export function recordImportedFile(db: WorkspaceDb, file: ImportedFile, at: stri
     file.rowsRejected,
     file.cellsRejected,
     file.cellsMissing,
+    file.statementSamples,
     file.series.reduce((sum, s) => sum + s.points, 0),
     JSON.stringify(file.series),
     JSON.stringify(file.rejected.slice(0, STORED_ISSUES)),
@@ -37,6 +38,7 @@ interface ImportRow {
   rows_rejected: number;
   cells_rejected: number;
   cells_missing: number;
+  statement_samples: number;
   series: string;
   issues: string;
   notes: string;
@@ -60,6 +62,7 @@ export function listImports(db: WorkspaceDb): ImportRecord[] {
       rowsRejected: row.rows_rejected,
       cellsRejected: row.cells_rejected,
       cellsMissing: row.cells_missing,
+      statementSamples: row.statement_samples,
       notes: JSON.parse(row.notes) as string[],
     }));
 }

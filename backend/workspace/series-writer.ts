@@ -1,4 +1,5 @@
-import type { ImportSink, SeriesDeclaration } from '../../shared/import/import-types.js';
+import type { ImportSink, SeriesDeclaration, StatementSample } from '../../shared/import/import-types.js';
+import { StatementWriter } from './statement-store.js';
 import { CHUNK_POINTS, encodeChunk } from './chunk-codec.js';
 import { prepareChunkInsert } from './chunk-insert.js';
 import type { WorkspaceDb } from './open-workspace.js';
@@ -42,6 +43,8 @@ interface Handle {
 export class SeriesWriter {
   private readonly buffers = new Map<number, SeriesBuffer>();
   private readonly touched = new Set<number>();
+  /** Statement snapshots (pg_stat_statements, MySQL digests) go to their own tables. */
+  readonly statements: StatementWriter;
   private readonly insertChunk;
   private readonly findSeries;
   private readonly insertSeries;
@@ -49,6 +52,7 @@ export class SeriesWriter {
   private readonly markCounter;
 
   constructor(private readonly db: WorkspaceDb, private readonly now: string) {
+    this.statements = new StatementWriter(db);
     this.insertChunk = prepareChunkInsert(db);
     this.findSeries = db.prepare<[string], { id: number; unit: string; kind: string }>('SELECT id, unit, kind FROM series WHERE name = ?');
     this.insertSeries = db.prepare('INSERT INTO series(name, unit, labels, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
@@ -131,12 +135,19 @@ export class SeriesWriter {
 /** Counts one file's contribution while forwarding points to the writer. */
 export class FileSink implements ImportSink {
   private readonly handles: Handle[] = [];
+  /** Statement snapshots this file delivered. */
+  statementSamples = 0;
 
   constructor(private readonly writer: SeriesWriter) {}
 
   declareSeries(declaration: SeriesDeclaration): number {
     this.handles.push(this.writer.open(declaration));
     return this.handles.length - 1;
+  }
+
+  statementSample(sample: StatementSample): void {
+    this.writer.statements.add(sample);
+    this.statementSamples++;
   }
 
   addPoint(series: number, timeMs: number, value: number): void {

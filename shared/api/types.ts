@@ -84,6 +84,8 @@ export interface ImportedFile {
   readonly rowsRejected: number;
   readonly cellsRejected: number;
   readonly cellsMissing: number;
+  /** Statement snapshots read (pg_stat_statements, MySQL digests); 0 for metric files. */
+  readonly statementSamples: number;
   readonly notes: readonly string[];
 }
 

@@ -22,12 +22,37 @@ export interface SeriesDeclaration {
 
 export type SeriesKind = 'gauge' | 'counter';
 
+/**
+ * One statement's cumulative counters as captured in one snapshot of
+ * pg_stat_statements or MySQL's events_statements_summary_by_digest.
+ */
+export interface StatementSample {
+  readonly engine: 'postgres' | 'mysql';
+  /** Identity within the engine: PostgreSQL user, database, toplevel and queryid; MySQL schema and digest. */
+  readonly fingerprint: string;
+  /** The engine's id of the normalised statement, exactly as written (a 64-bit integer overflows a JS number). */
+  readonly queryId: string | undefined;
+  readonly query: string;
+  readonly database: string | undefined;
+  readonly user: string | undefined;
+  /** When the snapshot was taken, ms since the epoch (UTC). */
+  readonly timeMs: number;
+  /** Cumulative since the last reset. */
+  readonly calls: number;
+  readonly totalTimeMs: number;
+  readonly rows: number;
+  readonly sharedBlocksHit: number | undefined;
+  readonly sharedBlocksRead: number | undefined;
+}
+
 /** Receives what a parser reads. The backend's implementation writes to the workspace. */
 export interface ImportSink {
   /** Declares a series and returns the handle its points are added with. */
   declareSeries(declaration: SeriesDeclaration): number;
   /** Adds one sample: time in ms since the epoch (UTC), a finite value. */
   addPoint(series: number, timeMs: number, value: number): void;
+  /** Receives statement snapshots (query-mix formats); sinks that keep no statements omit it. */
+  statementSample?(sample: StatementSample): void;
 }
 
 /** A row, or a cell of a row, that was not imported, and why. */

@@ -13,6 +13,7 @@ export const migration0003: Migration = {
   up(db) {
     db.exec(`
       ALTER TABLE series ADD COLUMN kind TEXT NOT NULL DEFAULT 'gauge' CHECK (kind IN ('gauge', 'counter', 'rate'));
+      ALTER TABLE import_file ADD COLUMN statement_samples INTEGER NOT NULL DEFAULT 0;
 
       CREATE TABLE statement (
         id INTEGER PRIMARY KEY,

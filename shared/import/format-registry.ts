@@ -3,6 +3,7 @@ import { GenericCsvParser } from './csv/generic-csv-parser.js';
 import type { ImportOptions } from '../api/contract.js';
 import type { ImportFormatId } from './format-ids.js';
 import { mysqlDigestFormat, pgStatStatementsFormat } from './statements/statement-formats.js';
+import { grafanaFormat } from './grafana/grafana-format.js';
 
 /** One file format Headroom reads. */
 export interface ImportFormat {
@@ -37,7 +38,7 @@ export const genericCsvFormat: ImportFormat = {
 };
 
 /** Every format, most specific first. The generic CSV reader is the fallback. */
-export const IMPORT_FORMATS: readonly ImportFormat[] = [pgStatStatementsFormat, mysqlDigestFormat, genericCsvFormat];
+export const IMPORT_FORMATS: readonly ImportFormat[] = [pgStatStatementsFormat, mysqlDigestFormat, grafanaFormat, genericCsvFormat];
 
 /**
  * Picks the format of a file from its first characters, or the one the user named.

@@ -1,5 +1,7 @@
 import { unitFromHeader } from '../../units/unit-hints.js';
-import { findUnit } from '../../units/unit-catalog.js';
+import { findUnit, type UnitDefinition } from '../../units/unit-catalog.js';
+import { parseSeriesName, seriesName } from '../series-naming.js';
+import { convertUnit, parseValueWithUnit } from './value-with-unit.js';
 import { EPOCH_FACTORS_TO_MS, lastParsedOffsetMs, parseIsoAt, parseIsoTime } from '../../time/parse-timestamp.js';
 import { WallClockConverter } from '../../time/zone-offset.js';
 import { parseCellNumber, parsePlainDecimalAt } from '../parse-cell-number.js';
@@ -24,6 +26,13 @@ export interface GenericCsvOptions {
   /** Unit per column header or series name (`{"mem_used": "GiB"}`); wins over hints. */
   readonly units?: Readonly<Record<string, string>> | undefined;
   readonly delimiter?: string | undefined;
+  /**
+   * Values may carry the unit a dashboard displays (`45.3%`, `1.2 GB`), as Grafana's
+   * "Formatted data" export writes them; each column is converted to one unit.
+   */
+  readonly formattedValues?: boolean | undefined;
+  /** Said in the report when times without a zone are read as UTC (the exporter's convention). */
+  readonly zoneHint?: string | undefined;
 }
 
 /** Columns whose text names the series in long-format files (`series,timestamp,value`). */
@@ -65,6 +74,8 @@ export class GenericCsvParser implements StreamingParser {
   private pointsRead = 0;
   private readonly issues: ImportIssue[] = [];
   private readonly notes: string[] = [];
+  /** Per value column, the unit formatted values are converted to (Grafana "Formatted data"). */
+  private readonly displayUnits: (UnitDefinition | undefined)[] = [];
   /** Field boundaries of the line being read in place (reused: no allocation per row). */
   private fieldStarts = new Int32Array(0);
   private fieldEnds = new Int32Array(0);
@@ -130,7 +141,7 @@ export class GenericCsvParser implements StreamingParser {
     const roles: ColumnRole[] = headers.map((h, i) => {
       if (i === timeIndex) return 'time';
       const lower = h.toLowerCase();
-      if (looksTextual(column(i))) {
+      if (looksTextual(column(i), this.options.formattedValues === true)) {
         if (NAME_COLUMNS.has(lower)) return 'name';
         if (UNIT_COLUMNS.has(lower)) return 'unit';
         return 'label';
@@ -144,12 +155,22 @@ export class GenericCsvParser implements StreamingParser {
     const identityColumns = roles.flatMap((r, i) => (r === 'name' || r === 'unit' || r === 'label' ? [i] : []));
     this.layout = { headers, roles, timeIndex, timeFormat, valueColumns, identityColumns };
     this.notes.push(`time column '${headers[timeIndex]}' read as ${describeTimeFormat(timeFormat, this.options.timeZone)}`);
+    if (timeFormat === 'iso' && this.options.timeZone === undefined && this.options.zoneHint !== undefined) this.notes.push(this.options.zoneHint);
     this.notes.push(`delimiter ${JSON.stringify(this.reader.detectedDelimiter ?? ',')}`);
     if (identityColumns.length > 0) {
       this.notes.push(`series named by column${identityColumns.length > 1 ? 's' : ''} ${identityColumns.map((i) => `'${headers[i]}'`).join(', ')}`);
     }
+    if (this.options.formattedValues === true) {
+      for (const index of valueColumns) {
+        const unit = column(index).map(parseValueWithUnit).find((v) => v?.unit !== undefined)?.unit;
+        if (unit !== undefined) {
+          this.displayUnits[index] = unit;
+          this.notes.push(`column '${headers[index]}' holds formatted values; all converted to ${unit.id}`);
+        }
+      }
+    }
     if (identityColumns.length === 0) {
-      for (const index of valueColumns) this.wideHandles[index] = this.declare(headers[index] ?? '', {}, undefined, index);
+      for (const index of valueColumns) this.wideHandles[index] = this.declare(headers[index] ?? '', {}, this.displayUnits[index]?.id, index);
     }
     for (const row of this.sampleRows) this.readRow(row.fields, row.line);
     this.sampleRows.length = 0;
@@ -217,7 +238,7 @@ export class GenericCsvParser implements StreamingParser {
     const decimalComma = this.reader.detectedDelimiter !== ',';
     for (const index of layout.valueColumns) {
       const text = fields[index] ?? '';
-      const value = parseCellNumber(text, decimalComma);
+      const value = this.parseValue(index, text, decimalComma);
       if (!this.keepCell(value, line, index, text, 0, text.length)) {
         if (value === undefined) badInRow++;
         continue;
@@ -268,7 +289,7 @@ export class GenericCsvParser implements StreamingParser {
       const s = this.fieldStarts[index] as number;
       const e = this.fieldEnds[index] as number;
       let value: number | null | undefined = parsePlainDecimalAt(text, s, e);
-      if (Number.isNaN(value)) value = parseCellNumber(text.slice(s, e), delimiter !== ',');
+      if (Number.isNaN(value)) value = this.parseValue(index, text.slice(s, e), delimiter !== ',');
       if (!this.keepCell(value, line, index, text, s, e)) {
         if (value === undefined) badInRow++;
         continue;
@@ -340,15 +361,28 @@ export class GenericCsvParser implements StreamingParser {
   }
 
   private declare(baseName: string, labels: Record<string, string>, unitFromFile: string | undefined, valueIndex: number): number {
-    const labelText = Object.entries(labels)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([k, v]) => `${k}="${v}"`)
-      .join(',');
-    const name = labelText.length > 0 ? `${baseName}{${labelText}}` : baseName;
+    // A header written as a Prometheus selector (Grafana names series `{__name__="up", job="node"}`)
+    // becomes a base name and labels, so it merges with the same series from other exports.
+    const selector = Object.keys(labels).length === 0 ? parseSeriesName(baseName) : undefined;
+    const base = selector === undefined ? baseName : selector.base === '' ? 'value' : selector.base;
+    const allLabels = selector === undefined ? labels : { ...selector.labels, ...labels };
+    const name = seriesName(base, allLabels);
     const column = this.layout?.headers[valueIndex] ?? '';
     const mapped = this.options.units?.[name] ?? this.options.units?.[baseName] ?? this.options.units?.[column];
-    const unit = canonicalUnit(mapped ?? unitFromFile) ?? unitFromHeader(baseName) ?? unitFromHeader(column) ?? '';
-    return this.sink.declareSeries({ name, unit, labels, origin: `column '${column}'` });
+    const unit = canonicalUnit(mapped ?? unitFromFile) ?? unitFromHeader(base) ?? unitFromHeader(column) ?? '';
+    return this.sink.declareSeries({ name, unit, labels: allLabels, origin: `column '${column}'` });
+  }
+
+  /** A cell's value: a number, null for a gap, undefined for text that is not a value. */
+  private parseValue(column: number, text: string, decimalComma: boolean): number | null | undefined {
+    const value = parseCellNumber(text, decimalComma);
+    if (value !== undefined || this.options.formattedValues !== true) return value;
+    const formatted = parseValueWithUnit(text);
+    if (formatted === undefined) return undefined;
+    const target = this.displayUnits[column];
+    if (formatted.unit === undefined) return formatted.value;
+    if (target === undefined) return undefined; // a unit in a column that showed none before
+    return convertUnit(formatted.value, formatted.unit, target);
   }
 
   /** Counts a gap, or names a cell that is not a number; true when `value` is one to keep. */
@@ -376,13 +410,13 @@ function canonicalUnit(unit: string | undefined): string | undefined {
 }
 
 /** A column is textual when most of its non-empty sample cells are not numbers. */
-function looksTextual(samples: readonly string[]): boolean {
+function looksTextual(samples: readonly string[], formattedValues: boolean): boolean {
   let text = 0;
   let numeric = 0;
   for (const s of samples) {
     const value = parseCellNumber(s, false);
     if (value === null) continue;
-    if (value === undefined && !/^[+-]?\d+,\d+$/.test(s.trim())) text++;
+    if (value === undefined && !/^[+-]?\d+,\d+$/.test(s.trim()) && !(formattedValues && parseValueWithUnit(s) !== undefined)) text++;
     else numeric++;
   }
   return text > numeric;

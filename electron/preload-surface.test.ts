@@ -29,6 +29,7 @@ describe('the preload surface (window.headroom)', () => {
           "app.info",
           "catalog.list",
           "import.history",
+          "import.preview",
           "import.start",
           "job.cancel",
           "job.list",

@@ -20,6 +20,8 @@ export interface FileToImport {
   readonly path: string;
   /** The name shown in reports (the user's file name, not a staging path). */
   readonly name: string;
+  /** This file's own options (from the import dialog's mapping step), instead of the shared ones. */
+  readonly options?: ImportOptions | undefined;
 }
 
 export interface ImportProgress {
@@ -61,7 +63,7 @@ export async function importFiles(
     let doneBytes = 0;
     for (const [index, file] of files.entries()) {
       const size = sizes[index] ?? 0;
-      const report = await importOneFile(file, size, writer, options, signal, (bytes) => {
+      const report = await importOneFile(file, size, writer, file.options ?? options, signal, (bytes) => {
         onProgress({ phase: `reading ${file.name}`, fraction: (0.9 * (doneBytes + bytes)) / totalBytes });
       });
       doneBytes += size;

@@ -6,6 +6,7 @@ import type { ApiEvent, WorkspaceInfo } from '../../shared/api/types.js';
 import { validateInput } from '../../shared/api/validate-input.js';
 import { APP_VERSION } from '../app-version.js';
 import { Staging } from '../import/staging.js';
+import { previewImport } from '../import/preview-import.js';
 import { JobRunner } from '../jobs/job-runner.js';
 import { toApiError } from '../jobs/run-import-job.js';
 import { AppSettings } from '../settings/app-settings.js';
@@ -129,13 +130,17 @@ export class BackendService {
         this.emit({ type: 'workspace.changed', workspace: this.currentWorkspace() });
         return { deleted };
       },
+      'import.preview': ({ stagedId, options }) => {
+        const staged = this.staging.resolve(stagedId);
+        return previewImport(staged.path, staged.name, options ?? {});
+      },
       'import.start': ({ files, options }) => {
         const workspace = this.workspace;
         if (workspace === undefined) throw new ApiFailure('no-workspace', 'open or create a workspace before importing');
         const staged = files.map((f) => this.staging.resolve(f.stagedId));
         const job = this.jobs.startImport({
           workspacePath: workspace.path,
-          files: staged.map((s) => ({ path: s.path, name: s.name })),
+          files: staged.map((s, i) => ({ path: s.path, name: s.name, options: files[i]?.options })),
           options: options ?? {},
           label: staged.length === 1 ? `Import ${staged[0]?.name ?? ''}` : `Import ${staged.length} files`,
           onEnd: () => {

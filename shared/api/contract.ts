@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type {
   AppInfo,
+  ImportPreview,
   ImportRecord,
   InstanceType,
   JobState,
@@ -39,6 +40,8 @@ export const importOptionsSchema = z
   .strict();
 export type ImportOptions = z.infer<typeof importOptionsSchema>;
 
+const stagedIdSchema = z.string().regex(/^[a-f0-9]{32}$/);
+
 export const inputSchemas = {
   'app.info': empty,
   'workspace.current': empty,
@@ -55,9 +58,11 @@ export const inputSchemas = {
     })
     .strict(),
   'series.delete': z.object({ names: z.array(seriesName).min(1).max(10_000) }).strict(),
+  'import.preview': z.object({ stagedId: stagedIdSchema, options: importOptionsSchema.optional() }).strict(),
   'import.start': z
     .object({
-      files: z.array(z.object({ stagedId: z.string().regex(/^[a-f0-9]{32}$/) }).strict()).min(1).max(100),
+      /** Options per file (from the mapping step) override the shared `options`. */
+      files: z.array(z.object({ stagedId: stagedIdSchema, options: importOptionsSchema.optional() }).strict()).min(1).max(100),
       options: importOptionsSchema.optional(),
     })
     .strict(),
@@ -78,6 +83,7 @@ export interface ApiOutputs {
   'series.list': SeriesSummary[];
   'series.window': WindowResult;
   'series.delete': { deleted: number };
+  'import.preview': ImportPreview;
   'import.start': { jobId: string };
   'import.history': ImportRecord[];
   'job.status': JobState;

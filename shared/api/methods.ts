@@ -6,6 +6,7 @@ export const API_METHOD_NAMES = [
   'app.info',
   'catalog.list',
   'import.history',
+  'import.preview',
   'import.start',
   'job.cancel',
   'job.list',

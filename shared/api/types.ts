@@ -1,3 +1,5 @@
+import type { DelimitedLayout } from '../import/import-types.js';
+
 /** The values that cross the contract. Times in results are ISO-8601 UTC strings or epoch ms as named. */
 
 export interface AppInfo {
@@ -103,6 +105,30 @@ export interface ImportResult {
   readonly conflicts: readonly SeriesConflict[];
   /** Series the import derived (per-second rates of counters, the query mix). */
   readonly derived: readonly string[];
+}
+
+/** What a file would give, read from its first 256 KiB: shown before the import, with the mapping step. */
+export interface ImportPreview {
+  readonly file: string;
+  readonly sizeBytes: number;
+  /** The format chosen (detected, or the one asked for). */
+  readonly format: string;
+  readonly formatLabel: string;
+  /** Every format with how well the file's start matches it, best first. */
+  readonly candidates: readonly { readonly id: string; readonly label: string; readonly score: number }[];
+  /** The file's first lines, as text. */
+  readonly firstLines: readonly string[];
+  /** Series found in the part read, with the points found there. */
+  readonly series: readonly { readonly name: string; readonly unit: string; readonly points: number; readonly start: string; readonly end: string }[];
+  readonly rowsRead: number;
+  readonly issues: readonly { readonly line: number; readonly reason: string }[];
+  readonly notes: readonly string[];
+  /** For delimited files: the columns and how each is read (the mapping step). */
+  readonly layout: DelimitedLayout | null;
+  /** Whether only the file's start was read (the counts are then for that part). */
+  readonly partial: boolean;
+  /** Why the file cannot be imported as it is, if it cannot. */
+  readonly error: { readonly line: number; readonly reason: string } | null;
 }
 
 export interface ImportRecord extends ImportedFile {

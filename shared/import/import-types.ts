@@ -90,9 +90,24 @@ export class ImportFormatError extends Error {
   }
 }
 
+/** How a delimited file was read: what the mapping step of the import dialog shows and lets the user change. */
+export interface DelimitedLayout {
+  readonly delimiter: string;
+  readonly columns: readonly {
+    readonly name: string;
+    readonly role: 'time' | 'value' | 'name' | 'unit' | 'label';
+    /** The unit a value column gets ('' when unknown). */
+    readonly unit: string;
+  }[];
+  readonly timeColumn: string;
+  readonly timeFormat: string;
+}
+
 /** A streaming parser of one file: text in, points out through an {@link ImportSink}. */
 export interface StreamingParser {
   push(text: string): void;
   /** @throws {ImportFormatError} when nothing at all could be read from the file. */
   end(): ImportFileSummary;
+  /** For delimited formats, once the header and first rows are read: how the columns are read. */
+  describeLayout?(): DelimitedLayout | undefined;
 }

@@ -109,8 +109,11 @@ test('a file that is not a metric export is refused with its line and reason, an
   try {
     const data = new DataPage(page);
     await data.open(server.url);
-    await data.importFiles([notes]);
-    await expect(page.getByTestId('import-error')).toContainText('Nothing was imported. notes.txt:1: no timestamp column');
+    await data.chooseFiles([notes]);
+    await expect(data.importDialog().getByTestId('preview-error')).toContainText('notes.txt:1: no timestamp column');
+    await expect(data.importDialog().getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+    await data.screenshot('refused-import-preview');
+    await data.importDialog().getByRole('button', { name: 'Cancel' }).click();
     await expect(data.seriesTable.locator('tbody tr')).toHaveCount(9);
     await data.screenshot('refused-import');
   } finally {
@@ -166,6 +169,34 @@ test('create a new workspace, then go back to the previous one from the recent l
     await dialog.getByRole('button', { name: 'Open', exact: true }).click();
     await expect(dialog.getByRole('alert')).toContainText('no such workspace file');
     await expect(page.getByTestId('workspace-name')).toHaveText('sample');
+  } finally {
+    await server.stop();
+  }
+});
+
+test('the import dialog previews a file and lets the user correct how it is read', async ({ page }) => {
+  const dir = tempDir();
+  const csv = join(dir, 'grafana-berlin.csv');
+  // A Grafana "Download for Excel" export with formatted values, in Berlin time, without a zone.
+  writeFileSync(csv, 'sep=;\r\n"Time";"orders-db CPU";"orders-db memory"\r\n"2026-07-01 12:00:00";"41.2%";"980 MB"\r\n"2026-07-01 12:05:00";"43.7%";"1.2 GB"\r\n');
+  const workspace = join(dir, 'w.headroom');
+  const server = await HeadroomServer.start(workspace);
+  try {
+    const data = new DataPage(page);
+    await data.open(server.url);
+    await data.chooseFiles([csv]);
+    const dialog = data.importDialog();
+    await expect(dialog.getByLabel('Format', { exact: true })).toContainText('detected: Grafana CSV');
+    await expect(dialog.getByTestId('preview-series')).toContainText('orders-db memory');
+    await expect(dialog.getByTestId('preview-series')).toContainText('2026-07-01 12:00:00');
+    await expect(dialog.getByLabel('Unit of orders-db CPU')).toHaveValue('%');
+    await dialog.getByPlaceholder('UTC').fill('Europe/Berlin');
+    await expect(dialog.getByTestId('preview-series')).toContainText('2026-07-01 10:00:00');
+    await data.screenshot('import-dialog');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(data.importReport).toContainText('grafana-berlin.csv');
+    await expect(data.seriesRow('orders-db memory')).toContainText('MB');
+    await expect(data.seriesRow('orders-db memory')).toContainText('2026-07-01');
   } finally {
     await server.stop();
   }

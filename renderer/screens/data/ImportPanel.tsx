@@ -3,6 +3,7 @@ import type { JobState } from '../../../shared/api/types.js';
 import { BackendError, type StagedImportFile } from '../../api/backend-client.js';
 import { useBackend } from '../../app/backend-context.js';
 import { ImportReport } from './ImportReport.js';
+import { ImportDialog } from './ImportDialog.js';
 
 interface Props {
   readonly job: JobState | undefined;
@@ -16,22 +17,19 @@ export function ImportPanel({ job, onStarted }: Props) {
   const [dragging, setDragging] = useState(false);
   const [problem, setProblem] = useState<string>();
   const [staging, setStaging] = useState(false);
+  /** Files chosen and staged, waiting in the import dialog. */
+  const [chosen, setChosen] = useState<readonly StagedImportFile[] | null>(null);
 
-  const start = async (staged: readonly StagedImportFile[]): Promise<void> => {
+  const review = (staged: readonly StagedImportFile[]): void => {
     if (staged.length === 0) return;
-    try {
-      const { jobId } = await client.call('import.start', { files: staged.map((s) => ({ stagedId: s.stagedId })) });
-      setProblem(undefined);
-      onStarted(jobId);
-    } catch (error) {
-      setProblem(error instanceof BackendError ? error.message : String(error));
-    }
+    setProblem(undefined);
+    setChosen(staged);
   };
-  const stageAndStart = async (files: readonly File[]): Promise<void> => {
+  const stageAndReview = async (files: readonly File[]): Promise<void> => {
     if (files.length === 0) return;
     setStaging(true);
     try {
-      await start(await client.stageFiles(files));
+      review(await client.stageFiles(files));
     } catch (error) {
       setProblem(error instanceof BackendError ? error.message : String(error));
     } finally {
@@ -39,13 +37,13 @@ export function ImportPanel({ job, onStarted }: Props) {
     }
   };
   const choose = (): void => {
-    if (client.pickImportFiles !== undefined) void client.pickImportFiles().then(start, (e: unknown) => setProblem(String(e)));
+    if (client.pickImportFiles !== undefined) void client.pickImportFiles().then(review, (e: unknown) => setProblem(String(e)));
     else fileInput.current?.click();
   };
   const onDrop = (event: DragEvent): void => {
     event.preventDefault();
     setDragging(false);
-    void stageAndStart([...event.dataTransfer.files]);
+    void stageAndReview([...event.dataTransfer.files]);
   };
   const running = job?.status === 'running';
   return (
@@ -63,21 +61,33 @@ export function ImportPanel({ job, onStarted }: Props) {
         <button type="button" className="primary" onClick={choose} disabled={running || staging}>
           Import files…
         </button>
-        <span className="muted">or drop CSV/TSV exports here: a time column (ISO-8601 or epoch) and one column per metric.</span>
+        <span className="muted">
+          or drop exports here: Prometheus, Grafana, CloudWatch, Datadog, Azure Monitor, Google Cloud, InfluxDB, sar, pg_stat_statements, MySQL digests, or any CSV with a time column.
+        </span>
         <input
           ref={fileInput}
           type="file"
           multiple
           hidden
           data-testid="import-input"
-          accept=".csv,.tsv,.txt,.gz,text/csv,text/plain"
+          accept=".csv,.tsv,.txt,.json,.gz,text/csv,text/plain,application/json"
           onChange={(e) => {
-            void stageAndStart([...(e.target.files ?? [])]);
+            void stageAndReview([...(e.target.files ?? [])]);
             e.target.value = '';
           }}
         />
       </div>
       {staging ? <p className="muted">Uploading…</p> : null}
+      {chosen !== null ? (
+        <ImportDialog
+          files={chosen}
+          onCancel={() => setChosen(null)}
+          onStarted={(jobId) => {
+            setChosen(null);
+            onStarted(jobId);
+          }}
+        />
+      ) : null}
       {running && job !== undefined ? (
         <div className="job" role="status" data-testid="import-progress">
           <span>{job.phase}</span>

@@ -8,6 +8,7 @@ import { parseCellNumber, parsePlainDecimalAt } from '../parse-cell-number.js';
 import {
   ImportFormatError,
   MAX_REPORTED_ISSUES,
+  type DelimitedLayout,
   type ImportFileSummary,
   type ImportIssue,
   type ImportSink,
@@ -115,6 +116,22 @@ export class GenericCsvParser implements StreamingParser {
       pointsRead: this.pointsRead,
       issues: this.issues,
       notes: this.notes,
+    };
+  }
+
+  /** @see StreamingParser.describeLayout */
+  describeLayout(): DelimitedLayout | undefined {
+    const layout = this.layout;
+    if (layout === undefined) return undefined;
+    return {
+      delimiter: this.reader.detectedDelimiter ?? ',',
+      columns: layout.headers.map((name, i) => ({
+        name,
+        role: layout.roles[i] ?? 'label',
+        unit: this.displayUnits[i]?.id ?? canonicalUnit(this.options.units?.[name]) ?? unitFromHeader(name) ?? '',
+      })),
+      timeColumn: layout.headers[layout.timeIndex] ?? '',
+      timeFormat: layout.timeFormat,
     };
   }
 

@@ -19,9 +19,22 @@ export class DataPage {
     await expect(this.page.getByRole('navigation', { name: 'Screens' })).toBeVisible();
   }
 
-  /** Imports files through the page's file chooser (browser mode uploads them). */
-  async importFiles(paths: readonly string[]): Promise<void> {
+  /** Chooses files through the page's file chooser (browser mode uploads them); the import dialog opens. */
+  async chooseFiles(paths: readonly string[]): Promise<void> {
     await this.page.getByTestId('import-input').setInputFiles([...paths]);
+    await expect(this.importDialog()).toBeVisible();
+  }
+
+  importDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Import files' });
+  }
+
+  /** Chooses files, waits for their preview, and imports them as detected. */
+  async importFiles(paths: readonly string[]): Promise<void> {
+    await this.chooseFiles(paths);
+    await expect(this.importDialog().getByText('Reading…')).toHaveCount(0);
+    await this.importDialog().getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(this.importDialog()).toBeHidden();
   }
 
   seriesRow(name: string): Locator {

@@ -158,6 +158,8 @@ export class GenericCsvParser implements StreamingParser {
     const roles: ColumnRole[] = headers.map((h, i) => {
       if (i === timeIndex) return 'time';
       const lower = h.toLowerCase();
+      // A unit column of unitless series is empty, not text: its name decides.
+      if (UNIT_COLUMNS.has(lower) && column(i).every((cell) => cell.trim() === '' || looksTextual([cell], false))) return 'unit';
       if (looksTextual(column(i), this.options.formattedValues === true)) {
         if (NAME_COLUMNS.has(lower)) return 'name';
         if (UNIT_COLUMNS.has(lower)) return 'unit';

@@ -4,6 +4,10 @@ import type { ImportOptions } from '../api/contract.js';
 import type { ImportFormatId } from './format-ids.js';
 import { mysqlDigestFormat, pgStatStatementsFormat } from './statements/statement-formats.js';
 import { grafanaFormat } from './grafana/grafana-format.js';
+import { influxDbCsvFormat } from './influxdb/influxdb-csv-format.js';
+import { sadfFormat } from './sadf/sadf-format.js';
+import { prometheusFormat } from './prometheus/prometheus-format.js';
+import { datadogFormat } from './datadog/datadog-format.js';
 
 /** One file format Headroom reads. */
 export interface ImportFormat {
@@ -38,7 +42,16 @@ export const genericCsvFormat: ImportFormat = {
 };
 
 /** Every format, most specific first. The generic CSV reader is the fallback. */
-export const IMPORT_FORMATS: readonly ImportFormat[] = [pgStatStatementsFormat, mysqlDigestFormat, grafanaFormat, genericCsvFormat];
+export const IMPORT_FORMATS: readonly ImportFormat[] = [
+  prometheusFormat,
+  datadogFormat,
+  pgStatStatementsFormat,
+  mysqlDigestFormat,
+  influxDbCsvFormat,
+  sadfFormat,
+  grafanaFormat,
+  genericCsvFormat,
+];
 
 /**
  * Picks the format of a file from its first characters, or the one the user named.

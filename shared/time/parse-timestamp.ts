@@ -131,8 +131,10 @@ export function parseIsoAt(text: string, start: number, end: number): number {
 /**
  * Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant, "chrono-Compatible
  * Low-Level Date Algorithms", days_from_civil): integer arithmetic, no Date object.
+ * @param month 1–12
+ * @example daysFromCivil(1970, 1, 2) // 1
  */
-function daysFromCivil(year: number, month: number, day: number): number {
+export function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;

@@ -128,7 +128,7 @@ export class GenericCsvParser implements StreamingParser {
       columns: layout.headers.map((name, i) => ({
         name,
         role: layout.roles[i] ?? 'label',
-        unit: this.displayUnits[i]?.id ?? canonicalUnit(this.options.units?.[name]) ?? unitFromHeader(name) ?? '',
+        unit: this.displayUnits[i]?.id ?? canonicalUnit(ownValue(this.options.units, name)) ?? unitFromHeader(name) ?? '',
       })),
       timeColumn: layout.headers[layout.timeIndex] ?? '',
       timeFormat: layout.timeFormat,
@@ -387,8 +387,10 @@ export class GenericCsvParser implements StreamingParser {
     const allLabels = selector === undefined ? labels : { ...selector.labels, ...labels };
     const name = seriesName(base, allLabels);
     const column = this.layout?.headers[valueIndex] ?? '';
-    const mapped = this.options.units?.[name] ?? this.options.units?.[baseName] ?? this.options.units?.[column];
-    const unit = canonicalUnit(mapped ?? unitFromFile) ?? unitFromHeader(base) ?? unitFromHeader(column) ?? '';
+    const mapped = ownValue(this.options.units, name) ?? ownValue(this.options.units, baseName) ?? ownValue(this.options.units, column);
+    // A unit column says the unit, also when it is empty (a unitless series): hints from names only fill in where nothing was said.
+    const hasUnitColumn = this.layout?.roles.includes('unit') === true;
+    const unit = canonicalUnit(mapped ?? unitFromFile) ?? (hasUnitColumn ? (unitFromFile ?? '') : (unitFromHeader(base) ?? unitFromHeader(column) ?? ''));
     return this.sink.declareSeries({ name, unit, labels: allLabels, origin: `column '${column}'` });
   }
 
@@ -421,6 +423,11 @@ export class GenericCsvParser implements StreamingParser {
   private reject(line: number, reason: string): void {
     if (this.issues.length < MAX_REPORTED_ISSUES) this.issues.push({ line, reason });
   }
+}
+
+/** A mapping's own entry: a series named `constructor` must not find Object.prototype's. */
+function ownValue(map: Readonly<Record<string, string>> | undefined, key: string): string | undefined {
+  return map !== undefined && Object.hasOwn(map, key) ? map[key] : undefined;
 }
 
 function canonicalUnit(unit: string | undefined): string | undefined {

@@ -1,5 +1,5 @@
 import { ImportFormatError, type ImportFileSummary, type StreamingParser } from '../import-types.js';
-import { ImportTally } from '../import-tally.js';
+import type { ImportTally } from '../import-tally.js';
 import { JsonSyntaxError, StreamingJsonReader, type JsonPathPattern, type JsonValue } from './streaming-json.js';
 
 /** What a JSON export format supplies: which arrays to stream, and what to do with their elements. */

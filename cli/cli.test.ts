@@ -90,6 +90,20 @@ describe('bin/headroom (the CLI contract, docs/cli.md)', () => {
     const run = runCli(['series', '--workspace', 'samples/sample-postgres-oltp.headroom', '--json']);
     expect(run.status).toBe(0);
     const names = JSON.parse(run.stdout).map((s: { name: string }) => s.name);
-    expect(names).toEqual(['active_connections', 'cpu_pct', 'memory_used_gib', 'read_iops', 'read_qps', 'replication_lag_s', 'storage_used_gib', 'write_iops', 'write_qps']);
+    expect(names).toEqual([
+      'active_connections',
+      'cpu_pct',
+      'memory_used_gib',
+      'queries.exec_time_ms_per_s',
+      'queries.read_per_s',
+      'queries.read_share',
+      'queries.write_per_s',
+      'read_iops',
+      'read_qps',
+      'replication_lag_s',
+      'storage_used_gib',
+      'write_iops',
+      'write_qps',
+    ]);
   });
 });

@@ -177,3 +177,81 @@ export function sampleCatalog(): InstanceType[] {
   ];
   return [...family('gen', 4, 0.0855, sizes), ...family('mem', 8, 0.12, sizes)];
 }
+
+/** A statement of the sample's application, with its share of the read or write load. */
+interface SampleStatement {
+  readonly queryId: string;
+  readonly query: string;
+  readonly side: 'read' | 'write';
+  /** Share of its side's calls. */
+  readonly share: number;
+  /** Mean execution time at low load, ms. */
+  readonly baseMs: number;
+  readonly rowsPerCall: number;
+}
+
+/** The sample application's statements, as pg_stat_statements would normalise them. */
+export const SAMPLE_STATEMENTS: readonly SampleStatement[] = [
+  { queryId: '-7253412981042370127', query: 'SELECT o.id, o.status, o.total FROM orders o WHERE o.id = $1', side: 'read', share: 0.34, baseMs: 0.05, rowsPerCall: 1 },
+  { queryId: '3390192847560128845', query: 'SELECT o.id, o.created_at, o.total FROM orders o WHERE o.customer_id = $1 ORDER BY o.created_at DESC LIMIT $2', side: 'read', share: 0.22, baseMs: 0.4, rowsPerCall: 20 },
+  { queryId: '-1184470192734551020', query: 'SELECT p.id, p.name, p.price, i.available FROM products p JOIN inventory i ON i.product_id = p.id WHERE p.id = ANY($1)', side: 'read', share: 0.28, baseMs: 0.12, rowsPerCall: 4 },
+  { queryId: '8812004471259033617', query: 'SELECT c.id, c.email, c.tier FROM customers c WHERE c.id = $1', side: 'read', share: 0.15, baseMs: 0.04, rowsPerCall: 1 },
+  { queryId: '2047718254190372260', query: 'SELECT date_trunc($1, o.created_at) AS day, sum(o.total) FROM orders o WHERE o.created_at >= $2 GROUP BY 1', side: 'read', share: 0.01, baseMs: 180, rowsPerCall: 30 },
+  { queryId: '-4426719038184461119', query: 'INSERT INTO orders (customer_id, status, total, created_at) VALUES ($1, $2, $3, now()) RETURNING id', side: 'write', share: 0.24, baseMs: 0.3, rowsPerCall: 1 },
+  { queryId: '6630051982773354412', query: 'INSERT INTO order_lines (order_id, product_id, quantity, price) VALUES ($1, $2, $3, $4)', side: 'write', share: 0.36, baseMs: 0.15, rowsPerCall: 1 },
+  { queryId: '-8841930061218764452', query: 'UPDATE inventory SET available = available - $1 WHERE product_id = $2', side: 'write', share: 0.2, baseMs: 0.2, rowsPerCall: 1 },
+  { queryId: '1551229087734190288', query: 'UPDATE orders SET status = $1, updated_at = now() WHERE id = $2', side: 'write', share: 0.14, baseMs: 0.18, rowsPerCall: 1 },
+  { queryId: '-3120904712281149067', query: 'SELECT j.id, j.payload FROM jobs j WHERE j.state = $1 ORDER BY j.id LIMIT $2 FOR UPDATE SKIP LOCKED', side: 'write', share: 0.06, baseMs: 0.6, rowsPerCall: 10 },
+];
+
+/** 2026-03-02 04:00Z: pg_stat_statements_reset() after a deploy; counters start again. */
+export const STATEMENTS_RESET_MS = Date.UTC(2026, 2, 2, 4);
+
+/**
+ * Hourly pg_stat_statements snapshots of the sample system, consistent with its read
+ * and write QPS: cumulative calls, execution time (slower when CPU is busy) and rows,
+ * reset once. Rows as `psql --csv -c "SELECT now() AS snapshot_time, * FROM pg_stat_statements"`.
+ */
+export function sampleStatementSnapshots(series: readonly SampleSeries[], seed = SAMPLE_SEED): string {
+  const random = new SeededRandom(seed + 2);
+  const readQps = series.find((s) => s.name === 'read_qps');
+  const writeQps = series.find((s) => s.name === 'write_qps');
+  const cpu = series.find((s) => s.name === 'cpu_pct');
+  if (readQps === undefined || writeQps === undefined || cpu === undefined) throw new Error('the sample lacks read_qps, write_qps or cpu_pct');
+  const lines = ['snapshot_time,userid,dbid,toplevel,queryid,query,calls,total_exec_time,rows'];
+  const calls = SAMPLE_STATEMENTS.map(() => 0);
+  const time = SAMPLE_STATEMENTS.map(() => 0);
+  const rows = SAMPLE_STATEMENTS.map(() => 0);
+  let hourReads = 0;
+  let hourWrites = 0;
+  let hourCpu = 0;
+  let samples = 0;
+  for (let i = 0; i < readQps.times.length; i++) {
+    const t = readQps.times[i] as number;
+    hourReads += (readQps.values[i] as number) * 300;
+    hourWrites += (writeQps.values[i] as number) * 300;
+    hourCpu += cpu.values[i] as number;
+    samples++;
+    if ((t + 300_000) % 3_600_000 !== 0) continue;
+    const snapshotMs = t + 300_000;
+    if (snapshotMs - 3_600_000 < STATEMENTS_RESET_MS && snapshotMs >= STATEMENTS_RESET_MS) {
+      calls.fill(0);
+      time.fill(0);
+      rows.fill(0);
+    }
+    const busy = hourCpu / Math.max(1, samples) / 100;
+    SAMPLE_STATEMENTS.forEach((s, k) => {
+      const n = Math.round((s.side === 'read' ? hourReads : hourWrites) * s.share * (1 + 0.02 * random.normal()));
+      calls[k] = (calls[k] ?? 0) + Math.max(0, n);
+      time[k] = (time[k] ?? 0) + Math.max(0, n) * s.baseMs * (1 + 4 * busy ** 3);
+      rows[k] = (rows[k] ?? 0) + Math.max(0, n) * s.rowsPerCall;
+      const stamp = new Date(snapshotMs).toISOString().replace('T', ' ').replace('.000Z', '+00');
+      lines.push(`${stamp},16390,16384,t,${s.queryId},"${s.query}",${calls[k]},${(time[k] ?? 0).toFixed(3)},${rows[k]}`);
+    });
+    hourReads = 0;
+    hourWrites = 0;
+    hourCpu = 0;
+    samples = 0;
+  }
+  return `${lines.join('\n')}\n`;
+}

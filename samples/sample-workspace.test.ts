@@ -5,16 +5,18 @@ import { openWorkspace } from '../backend/workspace/open-workspace.js';
 import { listSeries } from '../backend/workspace/series-catalog.js';
 import { listInstanceTypes, listLoadTests } from '../backend/workspace/reference-tables.js';
 import { LATEST_SCHEMA_VERSION } from '../backend/workspace/migrations/all-migrations.js';
-import { writeSampleWorkspace } from './generate-sample.js';
+import { buildSampleWorkspace } from './generate-sample.js';
 import { generateSampleSeries, INCIDENT_START_MS, LAUNCH_MS, SAMPLE_END_MS, SAMPLE_START_MS } from './postgres-oltp-model.js';
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 
 const tempDir = useTempDir();
 
 describe('the sample workspace', () => {
-  it('is what the seeded generator writes (regenerate with `npm run samples` after changing either)', () => {
+  it('is what importing its exports gives (regenerate with `npm run samples` after changing either)', async () => {
     const committed = openWorkspace('samples/sample-postgres-oltp.headroom', { readonly: true });
     const fresh = join(tempDir(), 'fresh.headroom');
-    writeSampleWorkspace(fresh);
+    await buildSampleWorkspace(fresh, 'samples/exports');
     const regenerated = openWorkspace(fresh, { readonly: true });
     expect(committed.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(listSeries(committed)).toEqual(listSeries(regenerated));
@@ -22,6 +24,7 @@ describe('the sample workspace', () => {
     expect(digest(committed)).toEqual(digest(regenerated));
     expect(listLoadTests(committed)).toEqual(listLoadTests(regenerated));
     expect(listInstanceTypes(committed)).toEqual(listInstanceTypes(regenerated));
+    expect(committed.prepare('SELECT count(*) AS n FROM statement_sample').get()).toEqual(regenerated.prepare('SELECT count(*) AS n FROM statement_sample').get());
     committed.close();
     regenerated.close();
   });
@@ -66,5 +69,17 @@ describe('the sample workspace', () => {
     expect(storage.values[storage.values.length - 1]!).toBeGreaterThan(storage.values[0]! * 1.3);
     // Monitoring gaps: fewer points than the range holds.
     expect(cpu.times.length).toBeLessThan((SAMPLE_END_MS - SAMPLE_START_MS) / 300_000);
+  });
+});
+
+describe('the sample exports', () => {
+  it('hold exactly the model: every point of every series', () => {
+    const csv = gunzipSync(readFileSync('samples/exports/orders-db/metrics-13-months.csv.gz')).toString('utf8').trim().split('\n');
+    const model = generateSampleSeries();
+    expect(csv[0]).toBe(['timestamp', ...model.map((s) => s.name)].join(','));
+    expect(csv.length - 1).toBe(model[0]?.times.length);
+    const last = csv[csv.length - 1]?.split(',') ?? [];
+    expect(Date.parse(last[0] ?? '')).toBe(model[0]?.times[model[0].times.length - 1]);
+    expect(Number(last[1])).toBe(model[0]?.values[model[0].values.length - 1]);
   });
 });

@@ -84,6 +84,13 @@ export async function* readTextStream(
     const tail = decoder?.decode() ?? '';
     if (tail.length > 0) yield tail;
     return hash.digest('hex');
+  } catch (error) {
+    // zlib's errors (Z_DATA_ERROR, Z_BUF_ERROR: a damaged or truncated .gz) are the file's fault: say so.
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('Z_')) {
+      throw new ImportFormatError(1, `the gzip file is damaged or cut short (${(error as Error).message}); nothing was read from it`);
+    }
+    throw error;
   } finally {
     raw.destroy();
     gunzip?.destroy();

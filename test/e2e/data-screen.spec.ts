@@ -31,7 +31,7 @@ test('the sample workspace shows every series, charted, zoomable', async ({ page
     const data = new DataPage(page);
     await data.open(server.url);
     await expect(page.getByTestId('workspace-name')).toHaveText('sample');
-    await expect(data.seriesTable.locator('tbody tr')).toHaveCount(9);
+    await expect(data.seriesTable.locator('tbody tr')).toHaveCount(13);
     await expect(data.linePaths().first()).toBeVisible();
     await data.seriesRow('read_qps').click();
     await data.seriesRow('write_qps').click();
@@ -114,7 +114,7 @@ test('a file that is not a metric export is refused with its line and reason, an
     await expect(data.importDialog().getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
     await data.screenshot('refused-import-preview');
     await data.importDialog().getByRole('button', { name: 'Cancel' }).click();
-    await expect(data.seriesTable.locator('tbody tr')).toHaveCount(9);
+    await expect(data.seriesTable.locator('tbody tr')).toHaveCount(13);
     await data.screenshot('refused-import');
   } finally {
     await server.stop();
@@ -162,7 +162,7 @@ test('create a new workspace, then go back to the previous one from the recent l
     const dialog = page.getByRole('dialog', { name: 'Open workspace' });
     await dialog.getByRole('button', { name: 'sample', exact: true }).click();
     await expect(page.getByTestId('workspace-name')).toHaveText('sample');
-    await expect(data.seriesTable.locator('tbody tr')).toHaveCount(9);
+    await expect(data.seriesTable.locator('tbody tr')).toHaveCount(13);
     // A path that is not a workspace is refused with a message, and nothing changes.
     await page.getByRole('button', { name: 'Open…' }).click();
     await dialog.getByRole('textbox').fill(join(dir, 'nothing-here.headroom'));

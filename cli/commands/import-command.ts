@@ -4,6 +4,7 @@ import { importOptionsSchema, type ImportOptions } from '../../shared/api/contra
 import { ApiFailure } from '../../shared/api/result.js';
 import type { ImportResult } from '../../shared/api/types.js';
 import { TIME_FORMATS } from '../../shared/import/csv/time-column.js';
+import { IMPORT_FORMAT_IDS } from '../../shared/import/format-ids.js';
 import { isKnownTimeZone } from '../../shared/time/zone-offset.js';
 import { importFiles } from '../../backend/import/import-files.js';
 import { openWorkspace } from '../../backend/workspace/open-workspace.js';
@@ -18,7 +19,9 @@ export const importCommand: Command = {
   allowPositionals: true,
   options: {
     workspace: { type: 'string', short: 'w', valueName: 'file.headroom', description: 'the workspace to import into (created if missing)' },
-    format: { type: 'string', valueName: 'id', description: "file format: auto (default) or csv" },
+    format: { type: 'string', valueName: 'id', description: `file format: auto (default), ${IMPORT_FORMAT_IDS.join(', ')}` },
+    delimiter: { type: 'string', valueName: 'char', description: 'field separator of delimited files (default: detected)' },
+    counters: { type: 'string', valueName: 'keep|rate', description: 'counters: keep them (default), or also write their per-second rates' },
     'time-column': { type: 'string', valueName: 'name|n', description: 'the time column, by header name or 1-based number (default: detected)' },
     'time-format': { type: 'string', valueName: 'fmt', description: `how times are written: auto, ${TIME_FORMATS.join(', ')}` },
     timezone: { type: 'string', valueName: 'zone', description: 'IANA zone of times written without one, e.g. Europe/Berlin (default UTC)' },
@@ -26,10 +29,12 @@ export const importCommand: Command = {
     json: { type: 'boolean', description: 'print the import report as JSON' },
   },
   details: [
-    'Generic CSV/TSV: a header row, a time column (ISO-8601 with or without zone, or epoch',
-    's/ms/us/ns — detected), and one column per metric. Units come from header suffixes',
-    '(cpu_pct → %, storage_gib → GiB, latency_ms → ms) or --unit. Empty, NaN and null cells',
-    'are gaps. Rows that cannot be read are listed with their line and the reason.',
+    'Formats are detected from content: Prometheus and Datadog query JSON, CloudWatch,',
+    'Azure Monitor and Google Cloud Monitoring JSON, Grafana CSV, InfluxDB annotated CSV,',
+    'sadf -d, pg_stat_statements and MySQL digest snapshots, and generic CSV/TSV (a time',
+    'column and one column per metric; units from header suffixes such as cpu_pct, or',
+    '--unit). Files may be gzipped. Empty, NaN and null cells are gaps. Rows and values',
+    'that cannot be read are listed with their line and the reason.',
     '',
     'Exit status: 0 imported; 1 a file could not be read at all (nothing was imported);',
     '2 bad usage; 130 interrupted (nothing was imported).',
@@ -91,10 +96,15 @@ function importOptionsFrom(parsed: ParsedCommand): ImportOptions {
     timeFormat: values['time-format'],
     timeZone,
     units: Object.keys(units).length > 0 ? units : undefined,
+    counters: values['counters'],
+    delimiter: values['delimiter'] === '\\t' || values['delimiter'] === 'tab' ? '\t' : values['delimiter'],
   });
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    const flag = { format: '--format', timeColumn: '--time-column', timeFormat: '--time-format', timeZone: '--timezone', units: '--unit' }[String(issue?.path[0] ?? '')] ?? 'an option';
+    const flag =
+      { format: '--format', timeColumn: '--time-column', timeFormat: '--time-format', timeZone: '--timezone', units: '--unit', counters: '--counters', delimiter: '--delimiter' }[
+        String(issue?.path[0] ?? '')
+      ] ?? 'an option';
     throw new UsageError(`${flag}: ${issue?.message ?? 'invalid value'}`, 'import');
   }
   return checked.data;
@@ -104,7 +114,11 @@ function describeResult(result: ImportResult, workspaceName: string): string {
   const lines: string[] = [];
   for (const file of result.files) {
     const points = file.series.reduce((sum, s) => sum + s.points, 0);
-    lines.push(`${file.file} (${file.format}): ${file.rowsRead.toLocaleString('en-US')} rows → ${points.toLocaleString('en-US')} points in ${file.series.length} series`);
+    lines.push(
+      file.statementSamples > 0
+        ? `${file.file} (${file.format}): ${file.rowsRead.toLocaleString('en-US')} rows → ${file.statementSamples.toLocaleString('en-US')} statement samples`
+        : `${file.file} (${file.format}): ${file.rowsRead.toLocaleString('en-US')} rows → ${points.toLocaleString('en-US')} points in ${file.series.length} series`,
+    );
     for (const note of file.notes) lines.push(`  ${note}`);
     for (const s of file.series.slice(0, 20)) lines.push(`  ${s.name}${s.unit ? ` [${s.unit}]` : ''}: ${s.points.toLocaleString('en-US')} points, ${s.start} … ${s.end}`);
     if (file.series.length > 20) lines.push(`  … and ${file.series.length - 20} more series`);
@@ -115,6 +129,12 @@ function describeResult(result: ImportResult, workspaceName: string): string {
       if (file.rejected.length > 10) lines.push(`    … ${file.rejected.length - 10} more (see --json)`);
     }
   }
+  for (const conflict of result.conflicts) {
+    lines.push(
+      `${conflict.series}: ${conflict.timestamps.toLocaleString('en-US')} timestamps already held other values; the imported ones were kept (e.g. ${conflict.example.time}: ${conflict.example.replaced} → ${conflict.example.kept})`,
+    );
+  }
+  if (result.derived.length > 0) lines.push(`Derived: ${result.derived.join(', ')}`);
   lines.push(`Saved to ${workspaceName}.`);
   return `${lines.join('\n')}\n`;
 }

@@ -8,6 +8,9 @@ import { influxDbCsvFormat } from './influxdb/influxdb-csv-format.js';
 import { sadfFormat } from './sadf/sadf-format.js';
 import { prometheusFormat } from './prometheus/prometheus-format.js';
 import { datadogFormat } from './datadog/datadog-format.js';
+import { cloudWatchFormat } from './cloudwatch/cloudwatch-format.js';
+import { azureMonitorFormat } from './azure-monitor/azure-monitor-format.js';
+import { gcpMonitoringFormat } from './gcp-monitoring/gcp-monitoring-format.js';
 
 /** One file format Headroom reads. */
 export interface ImportFormat {
@@ -45,6 +48,9 @@ export const genericCsvFormat: ImportFormat = {
 export const IMPORT_FORMATS: readonly ImportFormat[] = [
   prometheusFormat,
   datadogFormat,
+  cloudWatchFormat,
+  azureMonitorFormat,
+  gcpMonitoringFormat,
   pgStatStatementsFormat,
   mysqlDigestFormat,
   influxDbCsvFormat,

@@ -23,9 +23,12 @@ export class AzureMonitorExportHandler implements JsonExportHandler {
   emptyReason = describeEmpty([]);
   private readonly reader: AzureTimeseriesReader;
 
-  /** @param fallbackName the series base name for metrics without a name (from the file name) */
-  constructor(sink: ImportSink, private readonly tally: ImportTally, fallbackName: string) {
-    this.reader = new AzureTimeseriesReader(sink, tally, fallbackName);
+  /**
+   * @param fallbackName the series base name for metrics without a name (from the file name)
+   * @param units the user's units by series name or base name (`--unit`)
+   */
+  constructor(sink: ImportSink, private readonly tally: ImportTally, fallbackName: string, units?: Readonly<Record<string, string>>) {
+    this.reader = new AzureTimeseriesReader(sink, tally, fallbackName, units);
   }
 
   element(element: JsonValue, _patternIndex: number, ancestors: readonly JsonValue[], line: number): void {

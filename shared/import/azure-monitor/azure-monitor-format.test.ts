@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ImportSink } from '../import-types.js';
-import { mutateJson, mutateText, trimArrays, type Json } from '../cloudwatch/import-fuzzing.js';
-import { importRefusal, importText, unexpectedError } from '../cloudwatch/memory-import-sink.js';
+import type { JsonValue } from '../json/streaming-json.js';
+import { mutateJson, mutateText, trimArrays } from '../../../test/helpers/import-fuzzing.js';
+import { importRefusal, importText, unexpectedError } from '../../../test/helpers/memory-import-sink.js';
 import { azureMonitorFormat } from './azure-monitor-format.js';
 
 // Samples: built from the REST spec example GetMetric.json and the Metrics - List reference, see
@@ -103,7 +104,7 @@ describe('Azure Monitor streaming', () => {
 describe('Azure Monitor fuzzing', () => {
   const edit = fc.tuple(fc.nat(), fc.nat(), fc.nat());
   // Every sample, each array cut to its first elements: all shapes, small texts.
-  const documents = samples.map(({ text }) => trimArrays(JSON.parse(text) as Json, 4));
+  const documents = samples.map(({ text }) => trimArrays(JSON.parse(text) as JsonValue, 4));
   const texts = documents.map((d) => JSON.stringify(d, null, 1));
 
   it('imports or refuses with ImportFormatError any text mutation of the samples', () => {

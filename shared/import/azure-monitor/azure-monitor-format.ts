@@ -16,7 +16,7 @@ export const azureMonitorFormat: ImportFormat = {
     if (/"metadatavalues"\s*:/.test(head)) return 0.95;
     return /"timespan"\s*:/.test(head) && /"interval"\s*:/.test(head) && /"value"\s*:/.test(head) ? 0.95 : 0;
   },
-  createParser(sink, _options, fileName) {
-    return new AzureMonitorParser(sink, fileName);
+  createParser(sink, options, fileName) {
+    return new AzureMonitorParser(sink, fileName, options.units);
   },
 };

@@ -1,5 +1,6 @@
 import { ImportFormatError, type ImportFileSummary, type ImportSink, type StreamingParser } from '../import-types.js';
 import { ImportTally } from '../import-tally.js';
+import { seriesBaseFromFileName } from '../file-series-base.js';
 import { JsonExportParser } from '../json/json-export-parser.js';
 import { AzureMonitorExportHandler } from './azure-monitor-export-handler.js';
 
@@ -22,11 +23,13 @@ export class AzureMonitorParser implements StreamingParser {
   private readonly handler: AzureMonitorExportHandler;
   private readonly json: JsonExportParser;
 
-  /** @param fileName the user's name for the file: the series name of metrics without a name */
-  constructor(sink: ImportSink, fileName = '') {
+  /**
+   * @param fileName the user's name for the file: the series name of metrics without a name
+   * @param units the user's units by series name or base name (`--unit`)
+   */
+  constructor(sink: ImportSink, fileName = '', units?: Readonly<Record<string, string>>) {
     const tally = new ImportTally();
-    const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '').trim();
-    this.handler = new AzureMonitorExportHandler(sink, tally, base.length > 0 ? base : 'azure-monitor');
+    this.handler = new AzureMonitorExportHandler(sink, tally, seriesBaseFromFileName(fileName, 'azure-monitor'), units);
     this.json = new JsonExportParser('azure-monitor', this.handler, tally, EMPTY);
   }
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ImportSink } from '../import-types.js';
-import { importText } from '../cloudwatch/memory-import-sink.js';
+import { importText } from '../../../test/helpers/memory-import-sink.js';
+import { azureMonitorFormat } from './azure-monitor-format.js';
 import { AzureMonitorParser } from './azure-monitor-parser.js';
 
 // Fixture: the response of the REST spec's example GetMetric.json,
@@ -82,13 +83,19 @@ describe('Azure Monitor metrics', () => {
     expect(sink.pointsOf('mem{aggregation="total"}')).toEqual([[utc('2023-12-31T23:00:00Z'), 5]]);
     expect(sink.declarationOf('mem{aggregation="total"}').unit).toBe('Gibibytes');
     expect(summary.issues).toEqual([
-      { line: 8, reason: 'cpu{aggregation="average",host="db1"} at 2024-01-01T00:01:00Z: "high" is not a number' },
+      { line: 8, reason: 'cpu{aggregation="average",host="db1"} at 2024-01-01T00:01:00Z: "high" is not a finite number' },
       { line: 8, reason: 'cpu{host="db1"}: timeStamp "noon" is not an ISO-8601 time' },
-      { line: 8, reason: 'cpu{host="db1"}: timeStamp missing is not an ISO-8601 time' },
+      { line: 8, reason: 'cpu{host="db1"}: a data point has no timeStamp' },
       { line: 8, reason: 'a data point of cpu{host="db1"} is 7, not an object' },
     ]);
     expect(summary).toMatchObject({ rowsRead: 6, rowsRejected: 4, cellsRejected: 1, cellsMissing: 1, pointsRead: 3 });
     expect(summary.notes).toContain("unit 'Gibibytes' is not an Azure Monitor unit; kept as written");
+  });
+
+  it('takes a unit the user gives (--unit) for a series or its base name over the one in the file', () => {
+    const create = (sink: ImportSink) => azureMonitorFormat.createParser(sink, { units: { 'BlobCapacity{aggregation="count",blobtype="PageBlob"}': 'count', BlobCapacity: 'kB' } }, 'blob.json');
+    const { sink } = importText(create, sample('getmetric-blob-capacity.json'));
+    expect(sink.series.map((s) => s.unit)).toEqual(['count', 'kB', 'kB', 'kB']);
   });
 
   it('names a metric without name.value after its id, and notes metrics that report an error code', () => {

@@ -2,6 +2,8 @@ import { formatIsoUtc } from '../../time/format-iso.js';
 import { lastParsedOffsetMs, parseIsoAt } from '../../time/parse-timestamp.js';
 import { azureUnit } from '../../units/vendor-units.js';
 import type { ImportSink } from '../import-types.js';
+import { jsonSnippet } from '../json-snippet.js';
+import { unitOverride } from '../unit-override.js';
 import type { ImportTally } from '../import-tally.js';
 import { SeriesHandles } from '../series-handles.js';
 import { seriesName } from '../series-naming.js';
@@ -37,11 +39,15 @@ export class AzureTimeseriesReader {
   private readonly current = [-1, -1, -1, -1, -1];
   private newestFirst = false;
 
-  /** @param fallbackName the series base name when a metric has no name (from the file name) */
+  /**
+   * @param fallbackName the series base name when a metric has no name (from the file name)
+   * @param units the user's units by series name or base name (`--unit`); they win over `unit`
+   */
   constructor(
     private readonly sink: ImportSink,
     private readonly tally: ImportTally,
     private readonly fallbackName: string,
+    private readonly units?: Readonly<Record<string, string>>,
   ) {
     this.handles = new SeriesHandles(sink);
   }
@@ -77,7 +83,7 @@ export class AzureTimeseriesReader {
   private read(element: JsonValue, metric: JsonObject, line: number): void {
     const base = this.metricName(metric);
     if (!isObject(element)) {
-      this.tally.issue(line, `a timeseries of '${base}' is ${describe(element)}, not an object`);
+      this.tally.issue(line, `a timeseries of '${base}' is ${jsonSnippet(element)}, not an object`);
       return;
     }
     const dimensions = dimensionsOf(element);
@@ -94,13 +100,13 @@ export class AzureTimeseriesReader {
     for (const point of data) {
       this.tally.rowsRead++;
       if (!isObject(point)) {
-        this.tally.rejectRow(line, `a data point of ${seriesName(base, dimensions)} is ${describe(point)}, not an object`);
+        this.tally.rejectRow(line, `a data point of ${seriesName(base, dimensions)} is ${jsonSnippet(point)}, not an object`);
         continue;
       }
       const stamp = field(point, 'timeStamp') ?? field(point, 'timestamp');
       const timeMs = typeof stamp === 'string' ? isoUtcMs(stamp) : Number.NaN;
       if (Number.isNaN(timeMs)) {
-        this.tally.rejectRow(line, `${seriesName(base, dimensions)}: timeStamp ${describe(stamp)} is not an ISO-8601 time`);
+        this.tally.rejectRow(line, `${seriesName(base, dimensions)}: ${stamp === undefined ? 'a data point has no timeStamp' : `timeStamp ${jsonSnippet(stamp)} is not an ISO-8601 time`}`);
         continue;
       }
       if (timeMs < previousMs) this.newestFirst = true;
@@ -113,16 +119,18 @@ export class AzureTimeseriesReader {
         const value = Object.hasOwn(point, aggregation) ? point[aggregation] : undefined;
         if (value === undefined || value === null) {
           this.tally.cellsMissing++;
-        } else if (typeof value === 'number') {
+        } else if (typeof value === 'number' && Number.isFinite(value)) {
           let handle = this.current[a] ?? -1;
           if (handle < 0) {
-            handle = this.handles.handle(base, withLabel(dimensions, 'aggregation', aggregation), unit, `value[name=${base}].timeseries[].data[].${aggregation}`);
+            const labels = withLabel(dimensions, 'aggregation', aggregation);
+            const seriesUnit = unitOverride(this.units, seriesName(base, labels), base) ?? unit;
+            handle = this.handles.handle(base, labels, seriesUnit, `value[name=${base}].timeseries[].data[].${aggregation}`);
             this.current[a] = handle;
           }
           this.sink.addPoint(handle, timeMs, value);
           points++;
         } else {
-          this.tally.rejectValue(line, `${seriesName(base, withLabel(dimensions, 'aggregation', aggregation))} at ${formatIsoUtc(timeMs)}: ${describe(value)} is not a number`);
+          this.tally.rejectValue(line, `${seriesName(base, withLabel(dimensions, 'aggregation', aggregation))} at ${formatIsoUtc(timeMs)}: ${jsonSnippet(value)} is not a finite number`);
           refused++;
         }
       }
@@ -167,10 +175,4 @@ function isoUtcMs(text: string): number {
   const offset = lastParsedOffsetMs();
   const ms = Number.isNaN(offset) ? wallClockMs : wallClockMs - offset;
   return Math.abs(ms) <= MAX_TIME_MS ? ms : Number.NaN;
-}
-
-function describe(value: JsonValue | undefined): string {
-  if (value === undefined) return 'missing';
-  const text = JSON.stringify(value);
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }

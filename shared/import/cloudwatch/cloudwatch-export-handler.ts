@@ -28,11 +28,14 @@ export class CloudWatchExportHandler implements JsonExportHandler {
   private readonly statistics: GetMetricStatisticsReader;
   private readonly data: GetMetricDataReader;
 
-  /** @param fallbackName the series base name for responses that carry none (from the file name) */
-  constructor(sink: ImportSink, tally: ImportTally, fallbackName: string) {
+  /**
+   * @param fallbackName the series base name for responses that carry none (from the file name)
+   * @param units the user's units by series name or base name (`--unit`)
+   */
+  constructor(sink: ImportSink, tally: ImportTally, fallbackName: string, units?: Readonly<Record<string, string>>) {
     const handles = new SeriesHandles(sink);
-    this.statistics = new GetMetricStatisticsReader(sink, handles, tally, fallbackName);
-    this.data = new GetMetricDataReader(sink, handles, tally, fallbackName);
+    this.statistics = new GetMetricStatisticsReader(sink, handles, tally, fallbackName, units);
+    this.data = new GetMetricDataReader(sink, handles, tally, fallbackName, units);
   }
 
   element(element: JsonValue, patternIndex: number, ancestors: readonly JsonValue[], line: number): void {

@@ -2,9 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ImportSink } from '../import-types.js';
+import type { JsonValue } from '../json/streaming-json.js';
 import { cloudWatchFormat } from './cloudwatch-format.js';
-import { mutateJson, mutateText, trimArrays, type Json } from './import-fuzzing.js';
-import { importRefusal, importText, unexpectedError } from './memory-import-sink.js';
+import { mutateJson, mutateText, trimArrays } from '../../../test/helpers/import-fuzzing.js';
+import { importRefusal, importText, unexpectedError } from '../../../test/helpers/memory-import-sink.js';
 
 // Samples: built from the AWS CLI examples and the API reference, see samples/exports/cloudwatch/SOURCES.md
 // (https://github.com/aws/aws-cli/blob/develop/awscli/examples/cloudwatch/get-metric-statistics.rst,
@@ -76,7 +77,7 @@ describe('CloudWatch streaming', () => {
 describe('CloudWatch fuzzing', () => {
   const edit = fc.tuple(fc.nat(), fc.nat(), fc.nat());
   // Every sample, each array cut to its first elements: all shapes, small texts.
-  const documents = samples.map(({ text }) => trimArrays(JSON.parse(text) as Json, 4));
+  const documents = samples.map(({ text }) => trimArrays(JSON.parse(text) as JsonValue, 4));
   const texts = documents.map((d) => JSON.stringify(d, null, 1));
 
   it('imports or refuses with ImportFormatError any text mutation of the samples', () => {

@@ -15,7 +15,7 @@ export const cloudWatchFormat: ImportFormat = {
   sniff(head) {
     return /"(?:Datapoints|MetricDataResults)"\s*:/.test(head) ? 0.95 : 0;
   },
-  createParser(sink, _options, fileName) {
-    return new CloudWatchParser(sink, fileName);
+  createParser(sink, options, fileName) {
+    return new CloudWatchParser(sink, fileName, options.units);
   },
 };

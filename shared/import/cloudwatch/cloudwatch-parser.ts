@@ -1,5 +1,6 @@
 import { ImportFormatError, type ImportFileSummary, type ImportSink, type StreamingParser } from '../import-types.js';
 import { ImportTally } from '../import-tally.js';
+import { seriesBaseFromFileName } from '../file-series-base.js';
 import { JsonExportParser } from '../json/json-export-parser.js';
 import { awsTextErrorMessage } from './cloudwatch-error-response.js';
 import { CloudWatchExportHandler } from './cloudwatch-export-handler.js';
@@ -32,10 +33,13 @@ export class CloudWatchParser implements StreamingParser {
   private head = '';
   private state: 'start' | 'json' | 'text' = 'start';
 
-  /** @param fileName the user's name for the file: the series name when a response has no label */
-  constructor(sink: ImportSink, fileName = '') {
+  /**
+   * @param fileName the user's name for the file: the series name when a response has no label
+   * @param units the user's units by series name or base name (`--unit`)
+   */
+  constructor(sink: ImportSink, fileName = '', units?: Readonly<Record<string, string>>) {
     const tally = new ImportTally();
-    this.handler = new CloudWatchExportHandler(sink, tally, fallbackSeriesName(fileName));
+    this.handler = new CloudWatchExportHandler(sink, tally, seriesBaseFromFileName(fileName, 'cloudwatch'), units);
     this.json = new JsonExportParser('cloudwatch', this.handler, tally, EMPTY);
   }
 
@@ -106,10 +110,4 @@ export class CloudWatchParser implements StreamingParser {
     }
     return error;
   }
-}
-
-/** `exports/cpu-db1.json` → `cpu-db1`: the name of series whose response names none. */
-function fallbackSeriesName(fileName: string): string {
-  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '').trim();
-  return base.length > 0 ? base : 'cloudwatch';
 }

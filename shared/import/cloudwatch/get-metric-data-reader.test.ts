@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { cloudWatchFormat } from './cloudwatch-format.js';
 import { CloudWatchParser } from './cloudwatch-parser.js';
-import { importText } from './memory-import-sink.js';
+import { importText } from '../../../test/helpers/memory-import-sink.js';
 
 // Fixtures: the two outputs of `aws cloudwatch get-metric-data` in the AWS CLI reference,
 // https://awscli.amazonaws.com/v2/documentation/api/latest/reference/cloudwatch/get-metric-data.html
@@ -53,8 +54,8 @@ describe('CloudWatch GetMetricData', () => {
     expect(sink.sortedPointsOf('conn')[23]?.[0]).toBe(1727654400_000);
     expect(summary.notes).toEqual(
       expect.arrayContaining([
-        "result 'conn' has no Label: named after its Id",
-        "result 'xr' returned StatusCode Forbidden: its values may be incomplete",
+        "result without a Label, named after its Id: 'conn'",
+        "result 'xr' returned StatusCode Forbidden: values may be missing",
         "result 'xr': Forbidden: Authentication too complex to retrieve cross region data",
         'GetMetricData message: MaxMetricsExceeded: Maximum number of allowed metrics exceeded',
         "partial data: results 'cpu', 'conn' returned StatusCode PartialData; NextToken 'AAEAAQ3bX2Rkb3JrLXBhZ2Ut…': more pages exist that are not in this file",
@@ -62,23 +63,29 @@ describe('CloudWatch GetMetricData', () => {
     );
   });
 
+  it('gives the series the unit the user names (--unit), since GetMetricData returns none', () => {
+    const create = (sink: ConstructorParameters<typeof CloudWatchParser>[0]) => cloudWatchFormat.createParser(sink, { units: { 'Avg Total IOPS': 'IOPS' } }, 'iops.json');
+    expect(importText(create, sample('get-metric-data-avg-iops.json')).sink.series[0]?.unit).toBe('IOPS');
+  });
+
   it('counts nulls as gaps, refuses other values and unmatched entries by the line of their result', () => {
     const text = [
       '{"MetricDataResults": [',
       '  {"Id": "m1", "Label": "Queue",',
       '   "Timestamps": ["2024-01-01T00:02:00Z", "2024-01-01T00:01:00Z", "soon", "2024-01-01T00:00:00Z", "2024-01-01T00:03:00Z"],',
-      '   "Values": [3, null, 1, "7", 9, 10, 11]},',
+      '   "Values": [3, null, 1, "7", 1e999, 10, 11]},',
       '  {"Id": "m2", "Label": "Empty", "Timestamps": [], "Values": []}',
       ']}',
     ].join('\n');
     const { sink, summary } = importText(create, text);
     expect(sink.names()).toEqual(['Queue']);
-    expect(sink.pointsOf('Queue')).toEqual([[utc('2024-01-01T00:02:00Z'), 3], [utc('2024-01-01T00:03:00Z'), 9]]);
+    expect(sink.pointsOf('Queue')).toEqual([[utc('2024-01-01T00:02:00Z'), 3]]);
     expect(summary.issues).toEqual([
       { line: 4, reason: 'Queue: Timestamps[2] "soon" is not an ISO-8601 time or epoch number' },
-      { line: 4, reason: 'Queue at 2024-01-01T00:00:00Z: Values[3] "7" is not a number' },
+      { line: 4, reason: 'Queue at 2024-01-01T00:00:00Z: Values[3] "7" is not a finite number' },
+      { line: 4, reason: 'Queue at 2024-01-01T00:03:00Z: Values[4] Infinity is not a finite number' },
       { line: 4, reason: 'Queue: 5 Timestamps but 7 Values; the 2 unmatched entries are not imported' },
     ]);
-    expect(summary).toMatchObject({ rowsRead: 7, rowsRejected: 1 + 2, cellsRejected: 1, cellsMissing: 1, pointsRead: 2 });
+    expect(summary).toMatchObject({ rowsRead: 7, rowsRejected: 1 + 2 + 2, cellsRejected: 2, cellsMissing: 1, pointsRead: 1 });
   });
 });

@@ -1,11 +1,18 @@
 import { formatIsoUtc } from '../../time/format-iso.js';
 import type { ImportSink } from '../import-types.js';
+import { jsonSnippet } from '../json-snippet.js';
+import { unitOverride } from '../unit-override.js';
 import type { ImportTally } from '../import-tally.js';
 import type { SeriesHandles } from '../series-handles.js';
 import { seriesName } from '../series-naming.js';
 import { arrayField, isObject, stringField } from '../json/json-access.js';
 import type { JsonObject, JsonValue } from '../json/streaming-json.js';
 import { cloudWatchTimeMs } from './cloudwatch-timestamp.js';
+
+/** How many per-result `Messages` the report lists. */
+const MAX_MESSAGE_NOTES = 20;
+/** How many names a note lists. */
+const MAX_LISTED = 10;
 
 /** Results of one GetMetricData page whose `StatusCode` is `PartialData`. */
 interface Page {
@@ -34,16 +41,22 @@ export class GetMetricDataReader {
   private readonly idByName = new Map<string, string>();
   private results = 0;
   private newestFirst = false;
+  /** Ids of results without a Label, and results by unusual StatusCode: noted once, in finish. */
+  private readonly unlabelled: string[] = [];
+  private readonly byStatus = new Map<string, string[]>();
+  private messageNotes = 0;
 
   /**
    * @param handles declares each series once (shared with the get-metric-statistics reader)
    * @param fallbackName the series base name when a result has neither `Label` nor `Id`
+   * @param units the user's units by series name or base name (`--unit`): the response has none
    */
   constructor(
     private readonly sink: ImportSink,
     private readonly handles: SeriesHandles,
     private readonly tally: ImportTally,
     private readonly fallbackName: string,
+    private readonly units?: Readonly<Record<string, string>>,
   ) {}
 
   /**
@@ -59,13 +72,14 @@ export class GetMetricDataReader {
     }
     this.results++;
     if (!isObject(element)) {
-      this.tally.issue(line, `a MetricDataResults entry is ${describe(element)}, not an object`);
+      this.tally.issue(line, `a MetricDataResults entry is ${jsonSnippet(element)}, not an object`);
       return;
     }
     const id = nonEmpty(stringField(element, 'Id'));
     const label = nonEmpty(stringField(element, 'Label'));
     const base = label ?? id ?? this.fallbackName;
-    if (label === undefined) this.tally.note(id === undefined ? `a result has neither Label nor Id: named '${base}' after the file` : `result '${id}' has no Label: named after its Id`);
+    if (label === undefined && id !== undefined) this.unlabelled.push(id);
+    else if (label === undefined) this.tally.note(`a result has neither Label nor Id: named '${base}' after the file`);
     const labels: Record<string, string> = {};
     if (id !== undefined) {
       const first = this.idByName.get(base);
@@ -93,12 +107,14 @@ export class GetMetricDataReader {
       const partial = this.pages.get(document)?.partial ?? [];
       const more = token === undefined ? '' : `NextToken '${clip(token, 24)}': more pages exist${document === last ? ' that are not in this file' : ''}`;
       if (partial.length > 0) {
-        const which = `result${partial.length === 1 ? '' : 's'} ${partial.map((p) => `'${p}'`).join(', ')}`;
+        const which = `result${partial.length === 1 ? '' : 's'} ${listed(partial)}`;
         this.tally.note(`partial data: ${which} returned StatusCode PartialData; ${token === undefined ? 'no NextToken was given (math expressions return none)' : more}`);
       } else if (token !== undefined && document === last) {
         this.tally.note(`partial data: ${more}`);
       }
     }
+    if (this.unlabelled.length > 0) this.tally.note(`result${this.unlabelled.length === 1 ? '' : 's'} without a Label, named after ${this.unlabelled.length === 1 ? 'its' : 'their'} Id: ${listed(this.unlabelled)}`);
+    for (const [status, names] of this.byStatus) this.tally.note(`${names.length === 1 ? 'result' : 'results'} ${listed(names)} returned StatusCode ${status}: values may be missing`);
     if (this.results === 0) return;
     const pageCount = documents.filter((d) => isObject(d) && Object.hasOwn(d, 'MetricDataResults')).length;
     this.tally.note(
@@ -118,20 +134,22 @@ export class GetMetricDataReader {
     for (let i = 0; i < count; i++) {
       const timeMs = cloudWatchTimeMs(timestamps[i]);
       if (Number.isNaN(timeMs)) {
-        this.tally.rejectRow(line, `${seriesName(base, labels)}: Timestamps[${i}] ${describe(timestamps[i])} is not an ISO-8601 time or epoch number`);
+        this.tally.rejectRow(line, `${seriesName(base, labels)}: Timestamps[${i}] ${jsonSnippet(timestamps[i])} is not an ISO-8601 time or epoch number`);
         continue;
       }
       if (Number.isNaN(firstMs)) firstMs = timeMs;
       lastMs = timeMs;
       const value = values[i];
-      if (typeof value === 'number') {
-        if (handle < 0) handle = this.handles.handle(base, labels, '', `MetricDataResults[Id=${id ?? base}]`);
+      if (typeof value === 'number' && Number.isFinite(value)) {
+        if (handle < 0) handle = this.handles.handle(base, labels, unitOverride(this.units, seriesName(base, labels), base) ?? '', `MetricDataResults[Id=${id ?? base}]`);
         this.sink.addPoint(handle, timeMs, value);
         points++;
       } else if (value === null) {
         this.tally.cellsMissing++;
       } else {
-        this.tally.rejectValue(line, `${seriesName(base, labels)} at ${formatIsoUtc(timeMs)}: Values[${i}] ${describe(value)} is not a number`);
+        // The entry's only value is refused: nothing of the row is imported.
+        this.tally.rejectValue(line, `${seriesName(base, labels)} at ${formatIsoUtc(timeMs)}: Values[${i}] ${jsonSnippet(value)} is not a finite number`);
+        this.tally.rowsRejected++;
       }
     }
     this.tally.rowsRead += Math.max(timestamps.length, values.length);
@@ -150,25 +168,35 @@ export class GetMetricDataReader {
   private readStatus(element: JsonObject, page: Page, name: string): void {
     const status = stringField(element, 'StatusCode');
     if (status === 'PartialData') page.partial.push(name);
-    else if (status !== undefined && status !== 'Complete') this.tally.note(`result '${name}' returned StatusCode ${status}: its values may be incomplete`);
-    for (const message of arrayField(element, 'Messages') ?? []) this.tally.note(`result '${name}': ${messageText(message)}`);
+    else if (status !== undefined && status !== 'Complete') {
+      const names = this.byStatus.get(status) ?? [];
+      names.push(name);
+      this.byStatus.set(status, names);
+    }
+    for (const message of arrayField(element, 'Messages') ?? []) {
+      // Bounded: a file of many pages can repeat a message per result.
+      if (++this.messageNotes <= MAX_MESSAGE_NOTES) this.tally.note(`result '${name}': ${messageText(message)}`);
+      else if (this.messageNotes === MAX_MESSAGE_NOTES + 1) this.tally.note(`more result messages are not listed`);
+    }
   }
+}
+
+/** `'a', 'b', 'c'`, at most {@link MAX_LISTED} of them. */
+function listed(names: readonly string[]): string {
+  const shown = names.slice(0, MAX_LISTED).map((n) => `'${n}'`).join(', ');
+  return names.length > MAX_LISTED ? `${shown} and ${names.length - MAX_LISTED} more` : shown;
 }
 
 /** A `MessageData` (`{"Code","Value"}`) as text. */
 function messageText(message: JsonValue): string {
   const code = stringField(message, 'Code');
   const value = stringField(message, 'Value');
-  if (code === undefined && value === undefined) return describe(message);
+  if (code === undefined && value === undefined) return jsonSnippet(message);
   return clip([code, value].filter((p) => p !== undefined).join(': '), 300);
 }
 
 function nonEmpty(text: string | undefined): string | undefined {
   return text !== undefined && text.trim().length > 0 ? text : undefined;
-}
-
-function describe(value: JsonValue | undefined): string {
-  return value === undefined ? 'missing' : clip(JSON.stringify(value), 40);
 }
 
 function clip(text: string, length: number): string {

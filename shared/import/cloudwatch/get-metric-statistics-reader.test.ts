@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CloudWatchParser } from './cloudwatch-parser.js';
-import { importRefusal, importText } from './memory-import-sink.js';
+import { importRefusal, importText } from '../../../test/helpers/memory-import-sink.js';
 
 // Fixtures: the output of `aws cloudwatch get-metric-statistics` in the AWS CLI's own example,
 // https://github.com/aws/aws-cli/blob/develop/awscli/examples/cloudwatch/get-metric-statistics.rst
@@ -101,7 +101,7 @@ describe('CloudWatch get-metric-statistics', () => {
       '  {"Timestamp": "2014-02-19T00:18:00Z", "Average": 1, "Maximum": 2, "Unit": "Percent"},',
       '  {"Timestamp": "yesterday", "Average": 3, "Unit": "Percent"},',
       '  {"Timestamp": "2014-02-19T00:20:00Z", "Average": "NaN", "Maximum": 4, "Unit": "Percent"},',
-      '  {"Timestamp": "2014-02-19T00:21:00Z", "Average": null, "Unit": "Percent"},',
+      '  {"Timestamp": "2014-02-19T00:21:00Z", "Average": null, "Maximum": 1e999, "Unit": "Percent"},',
       '  {"Timestamp": "2014-02-19T00:22:00Z", "Average": {"v": 1}, "Unit": "Percent"},',
       '  42',
       '], "Label": "CPU"}',
@@ -111,14 +111,15 @@ describe('CloudWatch get-metric-statistics', () => {
     expect(sink.pointsOf('CPU{statistic="Maximum"}')).toEqual([[utc('2014-02-19T00:18:00Z'), 2], [utc('2014-02-19T00:20:00Z'), 4]]);
     expect(summary.issues).toEqual([
       { line: 3, reason: `a datapoint of 'CPU': Timestamp "yesterday" is not an ISO-8601 time or epoch number` },
-      { line: 4, reason: 'CPU{statistic="Average"} at 2014-02-19T00:20:00Z: "NaN" is not a number' },
-      { line: 6, reason: 'CPU{statistic="Average"} at 2014-02-19T00:22:00Z: {"v":1} is not a number' },
+      { line: 4, reason: 'CPU{statistic="Average"} at 2014-02-19T00:20:00Z: "NaN" is not a finite number' },
+      { line: 5, reason: 'CPU{statistic="Maximum"} at 2014-02-19T00:21:00Z: Infinity is not a finite number' },
+      { line: 6, reason: 'CPU{statistic="Average"} at 2014-02-19T00:22:00Z: {"v":1} is not a finite number' },
       { line: 7, reason: "a datapoint of 'CPU' is 42, not an object" },
     ]);
-    // Rows: the bad time, the object value (nothing else in its row), the non-object.
-    expect(summary).toMatchObject({ rowsRead: 6, rowsRejected: 3, cellsRejected: 2, pointsRead: 3 });
-    // Gaps: the null Average, and Maximum absent from the two datapoints at 00:21 and 00:22.
-    expect(summary.cellsMissing).toBe(1 + 2);
+    // Rows: the bad time, 00:21 and 00:22 (nothing imported, something refused), the non-object.
+    expect(summary).toMatchObject({ rowsRead: 6, rowsRejected: 4, cellsRejected: 3, pointsRead: 3 });
+    // Gaps: the null Average, and Maximum absent from the datapoint at 00:22.
+    expect(summary.cellsMissing).toBe(1 + 1);
   });
 
   it('keeps an unknown unit as written and says so; names label-less responses after the file', () => {
@@ -126,6 +127,23 @@ describe('CloudWatch get-metric-statistics', () => {
     const { sink, summary } = importText(create('exports/db1-widgets.json'), text);
     expect(sink.series[0]).toMatchObject({ name: 'db1-widgets{statistic="Average"}', unit: 'Widgets' });
     expect(summary.notes).toEqual(expect.arrayContaining(["unit 'Widgets' is not a CloudWatch unit; kept as written", "a get-metric-statistics response has no Label: its series are named 'db1-widgets' after the file"]));
+  });
+
+  it('refuses values whose Unit differs from the first of their statistic, rather than mixing units', () => {
+    const points = [0, 1, 2, 3].map((i) => `{"Timestamp":"2014-02-19T00:1${i}:00Z","Sum":${i},"Unit":"${i % 2 === 0 ? 'Bytes' : 'Kilobytes'}"}`);
+    const { sink, summary } = importText(create(), `{"Label":"Net","Datapoints":[\n${points.join(',\n')}\n]}`);
+    expect(sink.declarationOf('Net{statistic="Sum"}').unit).toBe('B');
+    expect(sink.pointsOf('Net{statistic="Sum"}')).toEqual([[utc('2014-02-19T00:10:00Z'), 0], [utc('2014-02-19T00:12:00Z'), 2]]);
+    expect(summary.issues).toEqual([
+      { line: 3, reason: `Net{statistic="Sum"} at 2014-02-19T00:11:00Z: Unit 'Kilobytes' differs from the series' 'Bytes'` },
+      { line: 5, reason: `Net{statistic="Sum"} at 2014-02-19T00:13:00Z: Unit 'Kilobytes' differs from the series' 'Bytes'` },
+    ]);
+    expect(summary).toMatchObject({ cellsRejected: 2, rowsRejected: 2 });
+  });
+
+  it('reports a datapoint without Timestamp', () => {
+    const { summary } = importText(create(), '{"Label":"CPU","Datapoints":[{"Maximum":1},{"Timestamp":"2014-02-19T00:18:00Z","Maximum":2}]}');
+    expect(summary.issues).toEqual([{ line: 1, reason: "a datapoint of 'CPU' has no Timestamp" }]);
   });
 
   it('says when Datapoints is empty, naming the label', () => {

@@ -1,6 +1,8 @@
 import { formatIsoUtc } from '../../time/format-iso.js';
 import { cloudWatchUnit } from '../../units/vendor-units.js';
 import type { ImportSink } from '../import-types.js';
+import { jsonSnippet } from '../json-snippet.js';
+import { unitOverride } from '../unit-override.js';
 import type { ImportTally } from '../import-tally.js';
 import type { SeriesHandles } from '../series-handles.js';
 import { seriesName } from '../series-naming.js';
@@ -32,7 +34,8 @@ interface Response {
  * key present — `Label{statistic="Maximum"}`, and `Label{statistic="p99"}` for the keys of
  * `ExtendedStatistics` — in the unit `Unit` names (cloudWatchUnit; an unknown name is kept
  * as written and reported). `SampleCount` counts samples, so it is in 'count' whatever
- * `Unit` says. Datapoints come unsorted, as the API returns them; a statistic absent from a
+ * `Unit` says. A value whose `Unit` differs from the first of its statistic is refused (the
+ * API returns every unit a metric was published with when the query names none). Datapoints come unsorted, as the API returns them; a statistic absent from a
  * datapoint that other datapoints carry is a gap.
  *
  * Because the CLI prints `Label` after `Datapoints`, a response's datapoints are kept
@@ -51,12 +54,14 @@ export class GetMetricStatisticsReader {
   /**
    * @param handles declares each series once (shared with the GetMetricData reader)
    * @param fallbackName the series base name when a response has no `Label`
+   * @param units the user's units by series name or base name (`--unit`); they win over `Unit`
    */
   constructor(
     private readonly sink: ImportSink,
     private readonly handles: SeriesHandles,
     private readonly tally: ImportTally,
     private readonly fallbackName: string,
+    private readonly units?: Readonly<Record<string, string>>,
   ) {}
 
   /**
@@ -92,7 +97,8 @@ export class GetMetricStatisticsReader {
         response.deferred = undefined;
         for (const { element, line } of deferred) this.read(response, element, line);
       }
-      for (const count of response.occurrences.values()) this.tally.cellsMissing += response.timedRows - count;
+      // max(0, …): an ExtendedStatistics key may repeat a statistic key (`"Maximum"`) in one datapoint.
+      for (const count of response.occurrences.values()) this.tally.cellsMissing += Math.max(0, response.timedRows - count);
       const statistics = [...response.occurrences.keys()];
       this.tally.note(
         `CloudWatch get-metric-statistics: label '${response.label}', statistic${statistics.length === 1 ? '' : 's'} ${statistics.join(', ') || '(none)'}; datapoints read in the API's unsorted order`,
@@ -110,12 +116,14 @@ export class GetMetricStatisticsReader {
   private read(response: Response, element: JsonValue, line: number): void {
     this.tally.rowsRead++;
     if (!isObject(element)) {
-      this.tally.rejectRow(line, `a datapoint of '${response.label}' is ${describe(element)}, not an object`);
+      this.tally.rejectRow(line, `a datapoint of '${response.label}' is ${jsonSnippet(element)}, not an object`);
       return;
     }
-    const timeMs = cloudWatchTimeMs(field(element, 'Timestamp'));
+    const stamp = field(element, 'Timestamp');
+    const timeMs = cloudWatchTimeMs(stamp);
     if (Number.isNaN(timeMs)) {
-      this.tally.rejectRow(line, `a datapoint of '${response.label}': Timestamp ${describe(field(element, 'Timestamp'))} is not an ISO-8601 time or epoch number`);
+      const why = stamp === undefined ? ' has no Timestamp' : `: Timestamp ${jsonSnippet(stamp)} is not an ISO-8601 time or epoch number`;
+      this.tally.rejectRow(line, `a datapoint of '${response.label}'${why}`);
       return;
     }
     response.timedRows++;
@@ -147,18 +155,20 @@ export class GetMetricStatisticsReader {
       this.tally.cellsMissing++;
       return 0;
     }
-    if (typeof value !== 'number') {
-      this.tally.rejectValue(line, `${seriesName(response.label, { statistic })} at ${formatIsoUtc(timeMs)}: ${describe(value)} is not a number`);
+    // Not finite: a string, an object, or a JSON number beyond the double range (1e999).
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      this.tally.rejectValue(line, `${seriesName(response.label, { statistic })} at ${formatIsoUtc(timeMs)}: ${jsonSnippet(value)} is not a finite number`);
       return -1;
     }
     let handle = response.handles.get(statistic);
     if (handle === undefined) {
       handle = this.declare(response, statistic, unit);
       response.handles.set(statistic, handle);
-    } else if ((unit ?? '') !== response.vendorUnits.get(statistic)) {
-      this.tally.note(
-        `${seriesName(response.label, { statistic })}: Unit changes from '${response.vendorUnits.get(statistic) ?? ''}' to '${unit ?? ''}' (line ${line}); the series keeps the first`,
-      );
+    } else if (statistic !== 'SampleCount' && (unit ?? '') !== response.vendorUnits.get(statistic)) {
+      // CloudWatch returns every unit a metric was published with when the query names none:
+      // a value in another unit would be wrong in this series, so it is refused, not mixed in.
+      this.tally.rejectValue(line, `${seriesName(response.label, { statistic })} at ${formatIsoUtc(timeMs)}: Unit '${unit ?? ''}' differs from the series' '${response.vendorUnits.get(statistic) ?? ''}'`);
+      return -1;
     }
     this.sink.addPoint(handle, timeMs, value);
     return 1;
@@ -179,12 +189,7 @@ export class GetMetricStatisticsReader {
       }
     }
     const origin = (STATISTICS as readonly string[]).includes(statistic) ? `Datapoints[].${statistic}` : `Datapoints[].ExtendedStatistics.${statistic}`;
-    return this.handles.handle(response.label, { statistic }, unit, origin);
+    const labels = { statistic };
+    return this.handles.handle(response.label, labels, unitOverride(this.units, seriesName(response.label, labels), response.label) ?? unit, origin);
   }
-}
-
-function describe(value: JsonValue | undefined): string {
-  if (value === undefined) return 'missing';
-  const text = JSON.stringify(value);
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }

@@ -23,9 +23,12 @@ export class GcpMonitoringExportHandler implements JsonExportHandler {
   emptyReason = describeEmpty([]);
   private readonly reader: GcpTimeSeriesReader;
 
-  /** @param fallbackName the series base name for time series without a metric type (from the file name) */
-  constructor(sink: ImportSink, private readonly tally: ImportTally, fallbackName: string) {
-    this.reader = new GcpTimeSeriesReader(sink, tally, fallbackName);
+  /**
+   * @param fallbackName the series base name for time series without a metric type (from the file name)
+   * @param units the user's units by series name or base name (`--unit`)
+   */
+  constructor(sink: ImportSink, private readonly tally: ImportTally, fallbackName: string, units?: Readonly<Record<string, string>>) {
+    this.reader = new GcpTimeSeriesReader(sink, tally, fallbackName, units);
   }
 
   element(element: JsonValue, _patternIndex: number, ancestors: readonly JsonValue[], line: number): void {
@@ -56,7 +59,7 @@ export class GcpMonitoringExportHandler implements JsonExportHandler {
     }
     if (this.reader.count > 0) {
       this.tally.note(
-        `Google Cloud Monitoring timeSeries.list: ${this.reader.count} time series${withSeries.length > 1 ? ` on ${withSeries.length} pages` : ''}; each point at its interval.endTime`,
+        `Google Cloud Monitoring timeSeries.list: ${this.reader.count} timeSeries entr${this.reader.count === 1 ? 'y' : 'ies'}${withSeries.length > 1 ? ` on ${withSeries.length} pages` : ''}; each point at its interval.endTime`,
       );
     }
     this.emptyReason = describeEmpty(pages);

@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ImportSink } from '../import-types.js';
-import { mutateJson, mutateText, trimArrays, type Json } from '../cloudwatch/import-fuzzing.js';
-import { importRefusal, importText, unexpectedError } from '../cloudwatch/memory-import-sink.js';
+import type { JsonValue } from '../json/streaming-json.js';
+import { mutateJson, mutateText, trimArrays } from '../../../test/helpers/import-fuzzing.js';
+import { importRefusal, importText, unexpectedError } from '../../../test/helpers/memory-import-sink.js';
 import { gcpMonitoringFormat } from './gcp-monitoring-format.js';
 
 // Samples: built from the Cloud NAT monitoring API example and the timeSeries.list reference, see
@@ -68,7 +69,7 @@ describe('Cloud Monitoring streaming', () => {
 
 describe('Cloud Monitoring fuzzing', () => {
   const edit = fc.tuple(fc.nat(), fc.nat(), fc.nat());
-  const documents = samples.map(({ text }) => trimArrays(JSON.parse(text) as Json, 4));
+  const documents = samples.map(({ text }) => trimArrays(JSON.parse(text) as JsonValue, 4));
   const texts = documents.map((d) => JSON.stringify(d, null, 1));
 
   it('imports or refuses with ImportFormatError any text mutation of the samples', () => {

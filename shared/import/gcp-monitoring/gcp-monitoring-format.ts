@@ -13,7 +13,7 @@ export const gcpMonitoringFormat: ImportFormat = {
   sniff(head) {
     return /"timeSeries"\s*:/.test(head) && /"(?:metricKind|points)"\s*:/.test(head) ? 0.95 : 0;
   },
-  createParser(sink, _options, fileName) {
-    return new GcpMonitoringParser(sink, fileName);
+  createParser(sink, options, fileName) {
+    return new GcpMonitoringParser(sink, fileName, options.units);
   },
 };

@@ -1,5 +1,6 @@
 import { ImportFormatError, type ImportFileSummary, type ImportSink, type StreamingParser } from '../import-types.js';
 import { ImportTally } from '../import-tally.js';
+import { seriesBaseFromFileName } from '../file-series-base.js';
 import { JsonExportParser } from '../json/json-export-parser.js';
 import { GcpMonitoringExportHandler } from './gcp-monitoring-export-handler.js';
 
@@ -21,11 +22,13 @@ export class GcpMonitoringParser implements StreamingParser {
   private readonly handler: GcpMonitoringExportHandler;
   private readonly json: JsonExportParser;
 
-  /** @param fileName the user's name for the file: the series name of time series without a metric type */
-  constructor(sink: ImportSink, fileName = '') {
+  /**
+   * @param fileName the user's name for the file: the series name of time series without a metric type
+   * @param units the user's units by series name or base name (`--unit`)
+   */
+  constructor(sink: ImportSink, fileName = '', units?: Readonly<Record<string, string>>) {
     const tally = new ImportTally();
-    const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '').trim();
-    this.handler = new GcpMonitoringExportHandler(sink, tally, base.length > 0 ? base : 'gcp-monitoring');
+    this.handler = new GcpMonitoringExportHandler(sink, tally, seriesBaseFromFileName(fileName, 'gcp-monitoring'), units);
     this.json = new JsonExportParser('gcp-monitoring', this.handler, tally, EMPTY);
   }
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ImportSink } from '../import-types.js';
-import { importText } from '../cloudwatch/memory-import-sink.js';
+import { importText } from '../../../test/helpers/memory-import-sink.js';
+import { gcpMonitoringFormat } from './gcp-monitoring-format.js';
 import { GcpMonitoringParser } from './gcp-monitoring-parser.js';
 import { typedValueNumber } from './gcp-typed-value.js';
 
@@ -35,7 +36,7 @@ describe('Cloud Monitoring timeSeries.list', () => {
     expect(sink.series).toEqual([{ name, unit: '', labels, origin: 'timeSeries[metric.type=compute.googleapis.com/nat/allocated_ports].points[]', kind: 'gauge' }]);
     expect(sink.pointsOf(name)).toEqual([[utc('2019-09-24T16:58:53.699Z'), 64]]);
     expect(summary).toMatchObject({ format: 'gcp-monitoring', rowsRead: 1, pointsRead: 1, rowsRejected: 0, cellsMissing: 0, issues: [] });
-    expect(summary.notes).toEqual(['Google Cloud Monitoring timeSeries.list: 1 time series; each point at its interval.endTime']);
+    expect(summary.notes).toEqual(['Google Cloud Monitoring timeSeries.list: 1 timeSeries entry; each point at its interval.endTime']);
   });
 
   it('truncates nanoseconds to ms and applies RFC 3339 offsets (the TimeInterval examples)', () => {
@@ -63,7 +64,7 @@ describe('Cloud Monitoring timeSeries.list', () => {
       expect.arrayContaining([
         "unit '10^2.%' is a fraction from 0 to 1 (100 × 1 %): imported as 'ratio'",
         'Cloud Monitoring points newest first, as timeSeries.list returns them',
-        'Google Cloud Monitoring timeSeries.list: 4 time series on 2 pages; each point at its interval.endTime',
+        'Google Cloud Monitoring timeSeries.list: 4 timeSeries entries on 2 pages; each point at its interval.endTime',
       ]),
     );
     expect(summary.notes.some((n) => n.startsWith('nextPageToken'))).toBe(false);
@@ -128,10 +129,16 @@ describe('Cloud Monitoring timeSeries.list', () => {
     expect(summary.issues).toEqual([
       { line: 2, reason: `${name} at 2024-01-01T00:01:00Z: doubleValue "NaN" is not a finite number` },
       { line: 2, reason: `${name} at 2024-01-01T00:02:00Z: stringValue "busy" is not a number` },
-      { line: 2, reason: `${name}: interval.endTime missing is not an RFC 3339 time` },
+      { line: 2, reason: `${name}: a point has no interval.endTime` },
       { line: 2, reason: `${name}: a point is "x", not an object` },
     ]);
     expect(summary).toMatchObject({ rowsRead: 7, rowsRejected: 4, cellsRejected: 2, cellsMissing: 1, pointsRead: 2 });
+  });
+
+  it('takes a unit the user gives (--unit) over the one in the file', () => {
+    const text = JSON.stringify({ timeSeries: [series('custom.googleapis.com/q', [point('2024-01-01T00:00:00Z', { doubleValue: 1 })], { unit: 'By' })] });
+    const { sink } = importText((s) => gcpMonitoringFormat.createParser(s, { units: { 'custom.googleapis.com/q': 'gib' } }, 'q.json'), text);
+    expect(sink.series[0]?.unit).toBe('GiB');
   });
 
   it('keeps metric and resource labels apart when they share a key', () => {
@@ -152,6 +159,9 @@ describe('typedValueNumber', () => {
     expect(typedValueNumber({ distributionValue: {} })).toEqual({ refused: 'a distribution of 0 values has no mean' });
     expect(typedValueNumber({ int64Value: '1.5' })).toEqual({ refused: 'int64Value "1.5" is not an integer' });
     expect(typedValueNumber({ doubleValue: 'Infinity' })).toEqual({ refused: 'doubleValue "Infinity" is not a finite number' });
+    // A JSON number beyond the double range reads as Infinity.
+    expect(typedValueNumber({ doubleValue: JSON.parse('1e999') as number })).toEqual({ refused: 'doubleValue Infinity is not a finite number' });
+    expect(typedValueNumber({ int64Value: JSON.parse('1e999') as number })).toEqual({ refused: 'int64Value Infinity is not an integer' });
     expect(typedValueNumber({ moneyValue: { units: '3' } })).toEqual({ refused: "'moneyValue' is not a value type Headroom reads" });
     expect(typedValueNumber({})).toBeUndefined();
     expect(typedValueNumber(null)).toBeUndefined();

@@ -2,6 +2,8 @@ import { formatIsoUtc } from '../../time/format-iso.js';
 import { lastParsedOffsetMs, parseIsoAt } from '../../time/parse-timestamp.js';
 import { gcpUnit } from '../../units/vendor-units.js';
 import type { ImportSink, SeriesKind } from '../import-types.js';
+import { jsonSnippet } from '../json-snippet.js';
+import { unitOverride } from '../unit-override.js';
 import type { ImportTally } from '../import-tally.js';
 import { SeriesHandles } from '../series-handles.js';
 import { seriesName } from '../series-naming.js';
@@ -10,6 +12,8 @@ import type { JsonObject, JsonValue } from '../json/streaming-json.js';
 import { typedValueNumber } from './gcp-typed-value.js';
 
 const MAX_TIME_MS = 8.64e15;
+/** How many series the report names for int64 values beyond 2^53. */
+const MAX_PRECISION_NOTES = 10;
 /** ListTimeSeriesResponse.unit when the series' units differ. */
 const NOT_A_UNIT = '{not_a_unit}';
 
@@ -35,14 +39,18 @@ export class GcpTimeSeriesReader {
   private readonly handles: SeriesHandles;
   private readonly imprecise = new Set<string>();
   private newestFirst = false;
-  /** Time series elements read, for the report. */
+  /** `timeSeries` entries read (a series split over pages counts once per page), for the report. */
   count = 0;
 
-  /** @param fallbackName the series base name when a time series has no metric type (from the file name) */
+  /**
+   * @param fallbackName the series base name when a time series has no metric type (from the file name)
+   * @param units the user's units by series name or base name (`--unit`); they win over `unit`
+   */
   constructor(
     private readonly sink: ImportSink,
     private readonly tally: ImportTally,
     private readonly fallbackName: string,
+    private readonly units?: Readonly<Record<string, string>>,
   ) {
     this.handles = new SeriesHandles(sink);
   }
@@ -55,16 +63,20 @@ export class GcpTimeSeriesReader {
   timeSeries(element: JsonValue, page: JsonObject, line: number): void {
     this.count++;
     if (!isObject(element)) {
-      this.tally.issue(line, `a timeSeries entry is ${describe(element)}, not an object`);
+      this.tally.issue(line, `a timeSeries entry is ${jsonSnippet(element)}, not an object`);
       return;
     }
     const metric = field(element, 'metric');
-    const type = nonEmpty(stringField(metric, 'type')) ?? this.fallbackName;
-    if (type === this.fallbackName) this.tally.note(`a time series has no metric.type: named '${type}' after the file`);
+    let type = nonEmpty(stringField(metric, 'type'));
+    if (type === undefined) {
+      type = this.fallbackName;
+      this.tally.note(`a time series has no metric.type: named '${type}' after the file`);
+    }
     const labels = labelsOf(metric, field(element, 'resource'));
     const name = seriesName(type, labels);
     const kind = this.kindOf(type, stringField(element, 'metricKind'));
-    const unit = this.unitOf(stringField(element, 'unit') ?? stringField(page, 'unit'));
+    const vendorUnit = this.unitOf(stringField(element, 'unit') ?? stringField(page, 'unit'));
+    const unit = unitOverride(this.units, name, type) ?? vendorUnit;
     let handle = -1;
     let previousMs = Number.NaN;
     for (const point of arrayField(element, 'points') ?? []) {
@@ -72,7 +84,12 @@ export class GcpTimeSeriesReader {
       const endTime = field(field(point, 'interval'), 'endTime');
       const timeMs = typeof endTime === 'string' ? rfc3339Ms(endTime) : Number.NaN;
       if (Number.isNaN(timeMs)) {
-        this.tally.rejectRow(line, `${name}: ${isObject(point) ? `interval.endTime ${describe(endTime)} is not an RFC 3339 time` : `a point is ${describe(point)}, not an object`}`);
+        const why = !isObject(point)
+          ? `a point is ${jsonSnippet(point)}, not an object`
+          : endTime === undefined
+            ? 'a point has no interval.endTime'
+            : `interval.endTime ${jsonSnippet(endTime)} is not an RFC 3339 time`;
+        this.tally.rejectRow(line, `${name}: ${why}`);
         continue;
       }
       if (timeMs < previousMs) this.newestFirst = true;
@@ -119,6 +136,11 @@ export class GcpTimeSeriesReader {
   private notePrecisionLoss(name: string, text: string, timeMs: number): void {
     if (this.imprecise.has(name)) return;
     this.imprecise.add(name);
+    // Bounded: one note per series, for the first few series.
+    if (this.imprecise.size > MAX_PRECISION_NOTES) {
+      if (this.imprecise.size === MAX_PRECISION_NOTES + 1) this.tally.note('more series have int64 values beyond 2^53; they are not listed');
+      return;
+    }
     this.tally.note(`${name}: int64Value ${text} at ${formatIsoUtc(timeMs)} is beyond 2^53 and loses precision (imported as ${Number(text)}); later ones are not listed`);
   }
 }
@@ -157,10 +179,4 @@ function rfc3339Ms(text: string): number {
 
 function nonEmpty(text: string | undefined): string | undefined {
   return text !== undefined && text.trim().length > 0 ? text : undefined;
-}
-
-function describe(value: JsonValue | undefined): string {
-  if (value === undefined) return 'missing';
-  const text = JSON.stringify(value);
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }

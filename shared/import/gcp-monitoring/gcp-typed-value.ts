@@ -1,3 +1,4 @@
+import { jsonSnippet } from '../json-snippet.js';
 import { field, isObject, stringField } from '../json/json-access.js';
 import type { JsonValue } from '../json/streaming-json.js';
 
@@ -22,17 +23,18 @@ const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
  */
 export function typedValueNumber(value: JsonValue | undefined): TypedValueReading {
   if (value === undefined || value === null) return undefined;
-  if (!isObject(value)) return { refused: `value ${describe(value)} is not a TypedValue` };
+  if (!isObject(value)) return { refused: `value ${jsonSnippet(value)} is not a TypedValue` };
   if (Object.hasOwn(value, 'doubleValue')) return double(value['doubleValue'], 'doubleValue');
   if (Object.hasOwn(value, 'int64Value')) {
     const raw = value['int64Value'];
     if (typeof raw === 'string' && INTEGER.test(raw)) return Number(raw);
+    // Number.isInteger is false for ±Infinity (a JSON number like 1e999).
     if (typeof raw === 'number' && Number.isInteger(raw)) return raw;
-    return { refused: `int64Value ${describe(raw)} is not an integer` };
+    return { refused: `int64Value ${jsonSnippet(raw)} is not an integer` };
   }
   if (Object.hasOwn(value, 'boolValue')) {
     const raw = value['boolValue'];
-    return typeof raw === 'boolean' ? (raw ? 1 : 0) : { refused: `boolValue ${describe(raw)} is not true or false` };
+    return typeof raw === 'boolean' ? (raw ? 1 : 0) : { refused: `boolValue ${jsonSnippet(raw)} is not true or false` };
   }
   if (Object.hasOwn(value, 'distributionValue')) {
     const distribution = value['distributionValue'];
@@ -41,19 +43,14 @@ export function typedValueNumber(value: JsonValue | undefined): TypedValueReadin
     const n = typeof count === 'string' && INTEGER.test(count) ? Number(count) : typeof count === 'number' ? count : 0;
     return n > 0 ? 0 : { refused: 'a distribution of 0 values has no mean' };
   }
-  if (Object.hasOwn(value, 'stringValue')) return { refused: `stringValue ${describe(stringField(value, 'stringValue') ?? value['stringValue'])} is not a number` };
+  if (Object.hasOwn(value, 'stringValue')) return { refused: `stringValue ${jsonSnippet(stringField(value, 'stringValue') ?? value['stringValue'])} is not a number` };
   const keys = Object.keys(value);
   return keys.length === 0 ? undefined : { refused: `${keys.map((k) => `'${k}'`).join(', ')} is not a value type Headroom reads` };
 }
 
 function double(raw: JsonValue | undefined, what: string): TypedValueReading {
-  if (typeof raw === 'number') return raw;
-  if (typeof raw === 'string' && DECIMAL.test(raw.trim())) return Number(raw);
-  return { refused: `${what} ${describe(raw)} is not a finite number` };
-}
-
-function describe(value: JsonValue | undefined): string {
-  if (value === undefined) return 'missing';
-  const text = JSON.stringify(value);
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  // Finite only: JSON numbers beyond the double range (1e999) and '1e999' read as Infinity.
+  const value = typeof raw === 'number' ? raw : typeof raw === 'string' && DECIMAL.test(raw.trim()) ? Number(raw) : Number.NaN;
+  if (Number.isFinite(value)) return value;
+  return { refused: `${what} ${jsonSnippet(raw)} is not a finite number` };
 }

@@ -1,9 +1,9 @@
-import { ImportFormatError, type ImportFileSummary, type ImportSink, type SeriesDeclaration, type StreamingParser } from '../import-types.js';
+import { ImportFormatError, type ImportFileSummary, type ImportSink, type SeriesDeclaration, type StreamingParser } from '../../shared/import/import-types.js';
 
 /**
  * An ImportSink that keeps everything in memory: the real object importers talk to in
  * tests (no mocking library), shared by the CloudWatch, Azure Monitor and Cloud Monitoring
- * test suites. Pure code, so it may live in shared/; nothing outside tests imports it.
+ * test suites.
  * @example
  * const sink = new MemoryImportSink();
  * const h = sink.declareSeries({ name: 'cpu', unit: '%', labels: {}, origin: 'test' });
@@ -86,14 +86,26 @@ export function importRefusal(create: (sink: ImportSink) => StreamingParser, tex
 }
 
 /**
- * Whether importing `text` either succeeds or is refused with an ImportFormatError — what
- * every importer promises for any input. Returns the unexpected error, if any.
+ * What every importer promises for any input: the text is imported — with consistent counts,
+ * finite values at whole-ms times, one declaration per series name — or refused with an
+ * ImportFormatError. Returns what broke the promise (an unexpected error, or an Error naming
+ * the broken invariant), or undefined.
  */
 export function unexpectedError(create: (sink: ImportSink) => StreamingParser, text: string, chunkSizes: readonly number[] = []): unknown {
+  let result: ImportResult;
   try {
-    importText(create, text, chunkSizes);
+    result = importText(create, text, chunkSizes);
   } catch (error) {
     return error instanceof ImportFormatError ? undefined : error;
   }
+  const { sink, summary } = result;
+  const counts = [summary.rowsRead, summary.rowsRejected, summary.cellsRejected, summary.cellsMissing, summary.pointsRead];
+  if (!counts.every((n) => Number.isInteger(n) && n >= 0)) return new Error(`bad counts ${JSON.stringify(summary)}`);
+  if (summary.rowsRejected > summary.rowsRead) return new Error(`more rows rejected than read: ${JSON.stringify(summary)}`);
+  const points = sink.points.flat();
+  if (points.length !== summary.pointsRead) return new Error(`pointsRead ${summary.pointsRead} but ${points.length} points added`);
+  const bad = points.find(([t, v]) => !Number.isInteger(t) || Math.abs(t) > 8.64e15 || !Number.isFinite(v));
+  if (bad !== undefined) return new Error(`bad point ${JSON.stringify(bad)}`);
+  if (new Set(sink.names()).size !== sink.series.length) return new Error(`a series was declared twice: ${sink.names().join(', ')}`);
   return undefined;
 }

@@ -1,3 +1,5 @@
+import type { JsonValue as Json } from '../../shared/import/json/streaming-json.js';
+
 /**
  * Deterministic mutations of valid exports for fuzz tests: the random choices come in as
  * plain numbers (from fast-check in the tests), so a failing case replays from its seed.
@@ -42,8 +44,6 @@ export function mutateText(text: string, edits: readonly FuzzEdit[]): string {
   return out;
 }
 
-/** A JSON value as JSON.parse returns it. */
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const REPLACEMENTS: readonly Json[] = [
   null, true, false, 0, -1, 1.5, 1e300, -1e300, 1392769080, 1392769080000, '', 'NaN', 'Infinity', '12', '9007199254740993', '-3',

@@ -50,7 +50,10 @@ export function SeriesTable({ series, selected, colors, onToggle, onSelectOnly }
                     <input type="checkbox" checked={isSelected} onChange={() => onToggle(s.name)} onClick={(e) => e.stopPropagation()} aria-label={`chart ${s.name}`} />
                     {isSelected ? <span className="swatch" style={{ background: colors.get(s.name) }} /> : null}
                   </td>
-                  <td className="name" title={s.name}>{s.name}</td>
+                  <td className="name" title={s.name}>
+                    {s.name}
+                    {s.kind !== 'gauge' ? <span className={`kind kind-${s.kind}`} title={s.kind === 'counter' ? 'a cumulative counter (resets read as restarts from zero)' : 'per-second rate derived from a counter'}>{s.kind}</span> : null}
+                  </td>
                   <td>{s.unit === '' ? <span className="muted">—</span> : s.unit}</td>
                   <td className="num">{formatCount(s.points)}</td>
                   <td>{formatDate(s.startMs)}</td>

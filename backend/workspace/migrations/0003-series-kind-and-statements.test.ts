@@ -20,15 +20,15 @@ describe('migration 0003: series kind and statements', () => {
     expect(() => db.prepare("UPDATE series SET kind = 'sometimes'").run()).toThrow(/CHECK/);
   });
 
-  it('keeps one sample per statement and time, and finds samples by time through an index', () => {
+  it('keeps one sample per statement and time, found by statement through the key', () => {
     const db = atVersion2();
     migration0003.up(db);
     db.prepare("INSERT INTO statement(id, engine, fingerprint, query_id, query, kind) VALUES (1, 'postgres', 'q1', '-9187233148923423400', 'SELECT 1', 'read')").run();
     const insert = db.prepare('INSERT INTO statement_sample(statement_id, time_ms, calls, total_time_ms, rows) VALUES (1, ?, ?, 0, 0)');
     insert.run(1000, 5);
     expect(() => insert.run(1000, 6)).toThrow(/UNIQUE|PRIMARY/);
-    const plan = db.prepare<[], { detail: string }>('EXPLAIN QUERY PLAN SELECT * FROM statement_sample WHERE time_ms BETWEEN 0 AND 10').all().map((r) => r.detail).join(' ');
-    expect(plan).toMatch(/statement_sample_by_time/);
+    const plan = db.prepare<[], { detail: string }>('EXPLAIN QUERY PLAN SELECT * FROM statement_sample WHERE statement_id = 1 ORDER BY time_ms').all().map((r) => r.detail).join(' ');
+    expect(plan).toMatch(/SEARCH statement_sample USING PRIMARY KEY/);
     expect(db.prepare('SELECT query_id FROM statement').get()).toEqual({ query_id: '-9187233148923423400' });
   });
 });

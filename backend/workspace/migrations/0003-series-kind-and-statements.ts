@@ -37,7 +37,7 @@ export const migration0003: Migration = {
         shared_blocks_read REAL,
         PRIMARY KEY (statement_id, time_ms)
       ) STRICT, WITHOUT ROWID;
-      CREATE INDEX statement_sample_by_time ON statement_sample(time_ms);
+
     `);
   },
 };

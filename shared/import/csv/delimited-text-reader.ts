@@ -161,55 +161,72 @@ interface QuotedRecord {
   readonly lineBreaks: number;
 }
 
-/** RFC 4180 record starting at `start`; undefined when the text ends inside quotes. */
+/**
+ * RFC 4180 record starting at `start`; undefined when the text ends inside quotes.
+ * Fields are taken as slices (a quoted field with doubled quotes is unescaped once), not
+ * built character by character: pg_stat_statements exports quote every query text.
+ */
 function parseQuotedRecord(text: string, start: number, delimiter: string, atEnd: boolean): QuotedRecord | undefined {
   const fields: string[] = [];
-  let field = '';
-  let quoted = false;
+  const delimiterCode = delimiter.charCodeAt(0);
   let lineBreaks = 0;
   let i = start;
-  const delimiterCode = delimiter.charCodeAt(0);
-  while (i < text.length) {
-    const ch = text.charCodeAt(i);
-    if (quoted) {
-      if (ch === 34) {
-        if (text.charCodeAt(i + 1) === 34) {
-          field += '"';
-          i += 2;
-          continue;
+  const length = text.length;
+  for (;;) {
+    // At the start of a field: skip spaces before an opening quote (lenient, as before).
+    let j = i;
+    while (j < length && text.charCodeAt(j) === 32) j++;
+    if (j < length && text.charCodeAt(j) === 34) {
+      let k = j + 1;
+      let escaped = false;
+      for (;;) {
+        if (k >= length) return undefined; // inside quotes at the end of the text
+        const c = text.charCodeAt(k);
+        if (c === 34) {
+          if (k + 1 >= length && !atEnd) return undefined; // might be a doubled quote split across chunks
+          if (text.charCodeAt(k + 1) === 34) {
+            escaped = true;
+            k += 2;
+            continue;
+          }
+          break;
         }
-        if (i + 1 >= text.length && !atEnd) return undefined; // might be a doubled quote split across chunks
-        quoted = false;
-        i++;
-        continue;
+        if (c === 10) lineBreaks++;
+        k++;
       }
-      if (ch === 10) lineBreaks++;
-      field += text[i];
-      i++;
-      continue;
-    }
-    if (ch === 34 && field.trim().length === 0) {
-      quoted = true;
-      field = '';
-      i++;
-      continue;
-    }
-    if (ch === delimiterCode) {
+      let field = text.slice(j + 1, k);
+      if (escaped) field = field.replaceAll('""', '"');
+      // Text after the closing quote (not RFC 4180, but seen) belongs to the field.
+      let m = k + 1;
+      while (m < length) {
+        const c = text.charCodeAt(m);
+        if (c === delimiterCode || c === 10 || (c === 13 && text.charCodeAt(m + 1) === 10)) break;
+        m++;
+      }
+      if (m > k + 1) field += text.slice(k + 1, m);
       fields.push(field);
-      field = '';
+      i = m;
+    } else {
+      let m = i;
+      while (m < length) {
+        const c = text.charCodeAt(m);
+        // A CR ends the record only before LF; a lone CR is data, as in the plain path.
+        if (c === delimiterCode || c === 10 || (c === 13 && text.charCodeAt(m + 1) === 10)) break;
+        m++;
+      }
+      fields.push(text.slice(i, m));
+      i = m;
+    }
+    if (i >= length) {
+      if (!atEnd) return undefined;
+      return { fields, end: length, lineBreaks };
+    }
+    const c = text.charCodeAt(i);
+    if (c === delimiterCode) {
       i++;
       continue;
     }
-    if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) === 10)) {
-      fields.push(field);
-      return { fields, end: i + (ch === 13 ? 2 : 1), lineBreaks };
-    }
-    if (ch === 13 && i + 1 >= text.length && !atEnd) return undefined;
-    field += text[i];
-    i++;
+    if (c === 13) return { fields, end: i + 2, lineBreaks }; // CRLF
+    return { fields, end: i + 1, lineBreaks }; // '\n'
   }
-  if (quoted && !atEnd) return undefined;
-  if (!atEnd) return undefined;
-  fields.push(field);
-  return { fields, end: text.length, lineBreaks };
 }

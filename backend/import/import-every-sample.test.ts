@@ -6,7 +6,7 @@ import { ApiFailure } from '../../shared/api/result.js';
 import { useTempDir } from '../../test/helpers/temp-dir.js';
 import { openWorkspace, type WorkspaceDb } from '../workspace/open-workspace.js';
 import { listSeries } from '../workspace/series-catalog.js';
-import { decodeChunk } from '../workspace/chunk-codec.js';
+import { readSeriesPoints } from '../workspace/series-points.js';
 import { importFiles } from './import-files.js';
 
 const tempDir = useTempDir();
@@ -29,15 +29,8 @@ function sampleFiles(): string[] {
 function contents(db: WorkspaceDb): Map<string, { unit: string; points: [number, number][] }> {
   const out = new Map<string, { unit: string; points: [number, number][] }>();
   for (const s of listSeries(db)) {
-    const rows = db.prepare<[string], { start_ms: number; n: number; step_ms: number | null; times: Buffer | null; vals: Buffer }>(
-      'SELECT chunk.start_ms, chunk.n, chunk.step_ms, chunk.times, chunk.vals FROM chunk JOIN series ON series.id = chunk.series_id WHERE series.name = ? ORDER BY chunk.start_ms',
-    ).all(s.name);
-    const points: [number, number][] = [];
-    for (const row of rows) {
-      const { times, values } = decodeChunk(row);
-      for (let i = 0; i < row.n; i++) points.push([times[i] as number, values[i] as number]);
-    }
-    out.set(s.name, { unit: s.unit, points });
+    const { times, values } = readSeriesPoints(db, s.name);
+    out.set(s.name, { unit: s.unit, points: [...times].map((t, i) => [t, values[i] as number]) });
   }
   return out;
 }

@@ -3,11 +3,12 @@ import { APP_VERSION } from '../backend/app-version.js';
 import { InputError, UsageError } from './cli-errors.js';
 import { commandHelp, parseCommandArgs, type Command } from './command.js';
 import { exportCommand } from './commands/export-command.js';
+import { forecastCommand } from './commands/forecast-command.js';
 import { importCommand } from './commands/import-command.js';
 import { seriesCommand } from './commands/series-command.js';
 import { serveCommand } from './commands/serve-command.js';
 
-export const COMMANDS: readonly Command[] = [importCommand, seriesCommand, exportCommand, serveCommand];
+export const COMMANDS: readonly Command[] = [importCommand, seriesCommand, exportCommand, forecastCommand, serveCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;

@@ -11,7 +11,7 @@ const port = process.parentPort;
 if (port === undefined) throw new Error('backend-host must run in an Electron utility process');
 const post = (message: BackendToHost): void => port.postMessage(message);
 
-const service = new BackendService({ host: 'electron', importWorkerFile: join(__dirname, 'import-worker.cjs') });
+const service = new BackendService({ host: 'electron', importWorkerFile: join(__dirname, 'import-worker.cjs'), computeWorkerFile: join(__dirname, 'compute-worker.cjs') });
 service.subscribe((event) => post({ type: 'event', event }));
 
 try {

@@ -1,6 +1,6 @@
 // Builds everything the hosts run, into out/ (electron-builder packs out/; see
 // electron-builder.yml):
-//   out/cli.mjs, out/import-worker.mjs   the CLI (bin/headroom) and the import worker
+//   out/cli.mjs, out/*-worker.mjs        the CLI (bin/headroom), the import and compute workers
 //   out/electron/*.cjs                   desktop main process, preload, backend utility process
 //   out/renderer/                        the UI (Vite)
 // Run by `npm install` (prepare), `npm test` and `npm start`.
@@ -34,7 +34,7 @@ await Promise.all([
   build({
     ...common,
     format: 'esm',
-    entryPoints: { cli: join(root, 'cli/entry.ts'), 'import-worker': join(root, 'backend/jobs/import-worker.ts') },
+    entryPoints: { cli: join(root, 'cli/entry.ts'), 'import-worker': join(root, 'backend/jobs/import-worker.ts'), 'compute-worker': join(root, 'backend/compute/compute-worker.ts') },
     outdir: join(root, 'out'),
     outExtension: { '.js': '.mjs' },
     // Bundled ESM still meets CommonJS dependencies (better-sqlite3) through require.
@@ -47,6 +47,7 @@ await Promise.all([
       main: join(root, 'electron/main.ts'),
       'backend-host': join(root, 'electron/backend-host.ts'),
       'import-worker': join(root, 'backend/jobs/import-worker.ts'),
+      'compute-worker': join(root, 'backend/compute/compute-worker.ts'),
     },
     outdir: join(root, 'out/electron'),
     outExtension: { '.js': '.cjs' },

@@ -54,4 +54,34 @@ describe('BackendService', () => {
     expect(await backend.call('import.history', {})).toMatchObject({ ok: true, value: [{ file: 'm.csv' }] });
     await backend.close();
   });
+  it('forecasts a series, analyses its workload, and keeps scenarios in the workspace', async () => {
+    const dir = tempDir();
+    const backend = service(dir);
+    backend.openWorkspace(join(dir, 'w.headroom'), true);
+    writeFileSync(join(dir, 'm.csv'), metricCsv({ columns: ['cpu_pct'], rows: 24 * 30, stepMs: 3_600_000, value: (i) => 40 + 10 * Math.sin((2 * Math.PI * i) / 24) + i * 0.01 }));
+    const staged = backend.staging.stagePath(join(dir, 'm.csv'));
+    await backend.call('import.start', { files: [{ stagedId: staged.id }] });
+    await backend.jobs.idle();
+    const saved = await backend.call('scenario.save', { name: 'launch', changes: [{ kind: 'step', atMs: Date.UTC(2024, 1, 3), percent: 30 }] });
+    expect(saved).toMatchObject({ ok: true, value: { name: 'launch', description: '' } });
+    const progress: string[] = [];
+    backend.subscribe((event) => {
+      if (event.type === 'compute.progress' && event.requestId === 'r1') progress.push(event.phase);
+    });
+    const forecast = await backend.call('forecast.run', { series: 'cpu_pct', horizon: '7d', model: 'snaive', scenarioNames: ['launch'], requestId: 'r1' });
+    expect(forecast).toMatchObject({ ok: true, value: { series: 'cpu_pct', unit: '%', modelId: 'seasonal-naive', bounds: { lower: 0, upper: 100 }, periods: [24, 168] } });
+    const value = forecast.ok ? (forecast.value as { forecast: { mean: number[] }; scenarios: { name: string }[] }) : undefined;
+    expect(value?.forecast.mean).toHaveLength(7 * 24);
+    expect(value?.scenarios.map((s) => s.name)).toEqual(['launch']);
+    expect(progress).toContain('forecasting');
+    expect(await backend.call('forecast.run', { series: 'cpu_pct', horizon: '7d', scenarioNames: ['nope'] })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await backend.call('forecast.run', { series: 'cpu_pct', horizon: 'soon' })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    const workload = await backend.call('workload.summary', { series: 'cpu_pct' });
+    expect(workload).toMatchObject({ ok: true, value: { name: 'cpu_pct', kind: 'load', cycles: { ok: true } } });
+    expect(await backend.call('querymix.summary', {})).toEqual({ ok: true, value: null });
+    expect(await backend.call('scenario.list', {})).toMatchObject({ ok: true, value: [{ name: 'launch' }] });
+    expect(await backend.call('scenario.delete', { name: 'launch' })).toEqual({ ok: true, value: { deleted: true } });
+    expect(await backend.call('compute.cancel', { requestId: 'r1' })).toEqual({ ok: true, value: { cancelled: false } });
+    await backend.close();
+  });
 });

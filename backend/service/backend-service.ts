@@ -15,6 +15,15 @@ import { openWorkspace, type WorkspaceDb } from '../workspace/open-workspace.js'
 import { listInstanceTypes, listLoadTests } from '../workspace/reference-tables.js';
 import { deleteSeries, listSeries } from '../workspace/series-catalog.js';
 import { readSeriesWindow } from '../workspace/series-window.js';
+import { readSeriesPoints } from '../workspace/series-points.js';
+import { deleteScenario, listScenarios, saveScenario } from '../workspace/scenario-store.js';
+import { readStatementActivity } from '../workspace/statement-activity.js';
+import { ComputeRunner } from '../compute/compute-runner.js';
+import type { ComputeResults, ComputeTask } from '../compute/compute-tasks.js';
+import { MODEL_DESCRIPTIONS, MODEL_NAMES } from '../../shared/forecast/model-catalog.js';
+import { parseHorizon } from '../../shared/time/parse-horizon.js';
+import { findUnit } from '../../shared/units/unit-catalog.js';
+import type { Scenario } from '../../shared/forecast/scenarios.js';
 import { describeWorkspace } from '../workspace/workspace-info.js';
 
 export interface BackendOptions {
@@ -22,6 +31,8 @@ export interface BackendOptions {
   readonly settings?: AppSettings;
   /** The built import worker; without it jobs run inline (unit tests from source). */
   readonly importWorkerFile?: string;
+  /** The built compute worker (forecasts, analyses); without it they run inline. */
+  readonly computeWorkerFile?: string;
 }
 
 type Listener = (event: ApiEvent) => void;
@@ -40,6 +51,9 @@ export class BackendService {
   readonly staging = new Staging();
   readonly settings: AppSettings;
   readonly jobs: JobRunner;
+  readonly compute: ComputeRunner;
+  /** Computations started with a requestId, so that `compute.cancel` can stop them. */
+  private readonly computations = new Map<string, AbortController>();
   private readonly listeners = new Set<Listener>();
   private workspace: { path: string; db: WorkspaceDb } | undefined;
   private readonly handlers: ApiHandlers;
@@ -47,6 +61,7 @@ export class BackendService {
   constructor(private readonly options: BackendOptions) {
     this.settings = options.settings ?? new AppSettings();
     this.jobs = new JobRunner((job) => this.emit({ type: 'job.updated', job }), options.importWorkerFile);
+    this.compute = new ComputeRunner(options.computeWorkerFile);
     this.handlers = this.createHandlers();
   }
 
@@ -88,6 +103,7 @@ export class BackendService {
   async close(): Promise<void> {
     for (const job of this.jobs.list()) if (job.status === 'running') this.jobs.cancel(job.id);
     await this.jobs.idle();
+    await this.compute.close();
     this.workspace?.db.close();
     this.workspace = undefined;
     this.staging.dispose();
@@ -96,6 +112,22 @@ export class BackendService {
   private db(): WorkspaceDb {
     if (this.workspace === undefined) throw new ApiFailure('no-workspace', 'no workspace is open; open or create one first');
     return this.workspace.db;
+  }
+
+  /** Runs a computation in the compute worker, cancellable and reporting progress under its requestId. */
+  private async computeTracked<K extends ComputeTask['kind']>(requestId: string | undefined, task: Extract<ComputeTask, { kind: K }>): Promise<ComputeResults[K]> {
+    const controller = new AbortController();
+    if (requestId !== undefined) {
+      this.computations.get(requestId)?.abort();
+      this.computations.set(requestId, controller);
+    }
+    try {
+      return await this.compute.run(task, controller.signal, (phase, fraction) => {
+        if (requestId !== undefined) this.emit({ type: 'compute.progress', requestId, phase, fraction });
+      });
+    } finally {
+      if (requestId !== undefined && this.computations.get(requestId) === controller) this.computations.delete(requestId);
+    }
   }
 
   private emit(event: ApiEvent): void {
@@ -156,6 +188,69 @@ export class BackendService {
       'job.list': () => this.jobs.list(),
       'loadTest.list': () => listLoadTests(this.db()),
       'catalog.list': () => listInstanceTypes(this.db()),
+      'forecast.models': () => [{ name: 'auto' as const, description: MODEL_DESCRIPTIONS.auto }, ...MODEL_NAMES.map((name) => ({ name, description: MODEL_DESCRIPTIONS[name] }))],
+      'forecast.run': async (input) => {
+        const db = this.db();
+        const points = readSeriesPoints(db, input.series);
+        const saved = listScenarios(db);
+        const scenarios: Scenario[] = [
+          ...(input.scenarioNames ?? []).map((name) => {
+            const found = saved.find((s) => s.name === name);
+            if (found === undefined) throw new ApiFailure('not-found', `no saved scenario named '${name}'`);
+            return found;
+          }),
+          ...(input.scenarios ?? []),
+        ];
+        const result = await this.computeTracked(input.requestId, {
+          kind: 'forecast',
+          times: points.times,
+          values: points.values,
+          options: {
+            horizon: parseHorizon(input.horizon),
+            unit: points.series.unit,
+            scenarios,
+            ...(input.model === undefined ? {} : { model: input.model }),
+            ...(input.stepMs === undefined ? {} : { stepMs: input.stepMs }),
+            ...(input.aggregation === undefined ? {} : { aggregation: input.aggregation }),
+            ...(input.periods === undefined ? {} : { periods: input.periods }),
+            ...(input.impute === undefined ? {} : { impute: input.impute }),
+            ...(input.outliers === undefined ? {} : { outliers: input.outliers }),
+            ...(input.fitFrom === undefined ? {} : { fitFrom: input.fitFrom }),
+            ...(input.seed === undefined ? {} : { seed: input.seed }),
+          },
+        });
+        return { ...result, series: points.series.name, unit: points.series.unit };
+      },
+      'workload.summary': async (input) => {
+        const points = readSeriesPoints(this.db(), input.series, input.fromMs, input.toMs);
+        if (points.times.length === 0) throw new ApiFailure('bad-input', `series '${input.series}' has no points in that range`);
+        const kind = input.kind ?? (findUnit(points.series.unit)?.dimension === 'data' ? 'size' : 'load');
+        return this.computeTracked(input.requestId, {
+          kind: 'workload',
+          times: points.times,
+          values: points.values,
+          options: { name: points.series.name, unit: points.series.unit, kind },
+        });
+      },
+      'querymix.summary': async ({ requestId }) => {
+        const intervals = readStatementActivity(this.db());
+        if (intervals.length === 0) return null;
+        return this.computeTracked(requestId, { kind: 'querymix', intervals, options: {} });
+      },
+      'compute.cancel': ({ requestId }) => {
+        const controller = this.computations.get(requestId);
+        controller?.abort();
+        return { cancelled: controller !== undefined };
+      },
+      'scenario.list': () => listScenarios(this.db()),
+      'scenario.save': (scenario) => {
+        const db = this.db();
+        saveScenario(db, scenario, new Date().toISOString());
+        const saved = listScenarios(db).find((s) => s.name === scenario.name);
+        if (saved === undefined) throw new ApiFailure('internal', `scenario '${scenario.name}' was not saved`);
+        return saved;
+      },
+      'scenario.delete': ({ name }) => ({ deleted: deleteScenario(this.db(), name) }),
     };
   }
 }

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import type { Scenario } from '../../shared/forecast/scenarios.js';
+import type { StoredScenario } from '../../shared/api/types.js';
 import { scenarioSchema } from '../../shared/api/scenario-schema.js';
 import type { WorkspaceDb } from './open-workspace.js';
 
-export interface StoredScenario extends Scenario {
-  readonly description: string;
-  readonly updatedAt: string;
-}
+export type { StoredScenario };
 
 /** Every saved scenario, by name. Changes that no longer validate are skipped, not trusted. */
 export function listScenarios(db: WorkspaceDb): StoredScenario[] {

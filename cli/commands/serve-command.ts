@@ -31,7 +31,7 @@ export const serveCommand: Command = {
     if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port must be a whole number from 0 to 65535, not '${portText}'`, 'serve');
     const paths = appPaths();
     if (!existsSync(join(paths.rendererDir, 'index.html'))) throw new InputError(`the UI is not built (${paths.rendererDir}); run \`npm run build\``);
-    const service = new BackendService({ host: 'browser', importWorkerFile: paths.importWorker });
+    const service = new BackendService({ host: 'browser', importWorkerFile: paths.importWorker, computeWorkerFile: paths.computeWorker });
     const requested = stringOption(parsed, 'workspace');
     try {
       const workspace = initialWorkspace(requested, service.settings.lastWorkspace(), join(paths.samplesDir, SAMPLE_WORKSPACE_FILE), service.settings.dir);

@@ -25,7 +25,7 @@ export function App() {
       if (event.type === 'workspace.changed') {
         setWorkspace(event.workspace);
         setRevision((r) => r + 1);
-      } else {
+      } else if (event.type === 'job.updated') {
         setJobs((current) => new Map(current).set(event.job.id, event.job));
       }
     });

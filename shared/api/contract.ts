@@ -14,6 +14,13 @@ import type {
 import { TIME_FORMATS } from '../import/csv/time-column.js';
 import { IMPORT_FORMAT_IDS } from '../import/format-ids.js';
 import { API_METHOD_NAMES, type ApiMethodName } from './methods.js';
+import { forecastRunInputSchema, requestIdSchema, workloadSummaryInputSchema } from './forecast-schema.js';
+import { scenarioSchema } from './scenario-schema.js';
+import type { ForecastRunResult } from '../forecast/forecast-run.js';
+import type { ModelChoiceName } from '../forecast/model-catalog.js';
+import type { QueryMixAnalysis } from '../workload/query-mix.js';
+import type { WorkloadSummary } from '../workload/workload-summary.js';
+import type { StoredScenario } from './types.js';
 
 /**
  * The API contract: every call the UI (or any host) can make, by `area.verb` name,
@@ -72,6 +79,14 @@ export const inputSchemas = {
   'job.list': empty,
   'loadTest.list': empty,
   'catalog.list': empty,
+  'forecast.run': forecastRunInputSchema,
+  'forecast.models': empty,
+  'workload.summary': workloadSummaryInputSchema,
+  'querymix.summary': z.object({ requestId: requestIdSchema.optional() }).strict(),
+  'compute.cancel': z.object({ requestId: requestIdSchema }).strict(),
+  'scenario.list': empty,
+  'scenario.save': scenarioSchema,
+  'scenario.delete': z.object({ name: z.string().min(1).max(120) }).strict(),
 } as const satisfies Record<ApiMethodName, z.ZodType>;
 
 export interface ApiOutputs {
@@ -91,6 +106,16 @@ export interface ApiOutputs {
   'job.list': JobState[];
   'loadTest.list': LoadTest[];
   'catalog.list': InstanceType[];
+  /** The forecast, with the series it is of. */
+  'forecast.run': ForecastRunResult & { readonly series: string; readonly unit: string };
+  'forecast.models': { readonly name: ModelChoiceName; readonly description: string }[];
+  'workload.summary': WorkloadSummary;
+  /** null when the workspace holds no statement statistics (pg_stat_statements, MySQL digests). */
+  'querymix.summary': QueryMixAnalysis | null;
+  'compute.cancel': { readonly cancelled: boolean };
+  'scenario.list': StoredScenario[];
+  'scenario.save': StoredScenario;
+  'scenario.delete': { readonly deleted: boolean };
 }
 
 export type ApiMethod = keyof typeof inputSchemas;

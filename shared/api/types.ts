@@ -1,3 +1,4 @@
+import type { Scenario } from '../forecast/scenarios.js';
 import type { DelimitedLayout } from '../import/import-types.js';
 
 /** The values that cross the contract. Times in results are ISO-8601 UTC strings or epoch ms as named. */
@@ -186,6 +187,14 @@ export interface InstanceType {
 }
 
 /** Pushed from the backend to the UI. */
+/** A scenario saved in the workspace. */
+export interface StoredScenario extends Scenario {
+  readonly description: string;
+  readonly updatedAt: string;
+}
+
 export type ApiEvent =
   | { readonly type: 'job.updated'; readonly job: JobState }
+  /** A forecast or analysis started with a requestId is making progress. */
+  | { readonly type: 'compute.progress'; readonly requestId: string; readonly phase: string; readonly fraction: number }
   | { readonly type: 'workspace.changed'; readonly workspace: WorkspaceInfo | null };

@@ -1,0 +1,46 @@
+import { ApiFailure } from '../../shared/api/result.js';
+import { ForecastError } from '../../shared/forecast/forecast-model.js';
+import { runForecast, type ForecastRunOptions, type ForecastRunResult } from '../../shared/forecast/forecast-run.js';
+import { analyseQueryMix, type ActivityInterval, type QueryMixAnalysis, type QueryMixOptions } from '../../shared/workload/query-mix.js';
+import { summariseWorkload, type WorkloadSummary, type WorkloadSummaryOptions } from '../../shared/workload/workload-summary.js';
+import { WorkloadError } from '../../shared/workload/workload-error.js';
+
+/**
+ * The heavy computations the backend hands to its compute worker: pure engine calls over
+ * data the main thread has already read from the workspace. Kept in one place so the
+ * worker, the inline fallback (tests) and the CLI run exactly the same code.
+ */
+
+export type ComputeTask =
+  | { readonly kind: 'forecast'; readonly times: Float64Array; readonly values: Float64Array; readonly options: Omit<ForecastRunOptions, 'onProgress'> }
+  | { readonly kind: 'workload'; readonly times: Float64Array; readonly values: Float64Array; readonly options: WorkloadSummaryOptions }
+  | { readonly kind: 'querymix'; readonly intervals: readonly ActivityInterval[]; readonly options: QueryMixOptions };
+
+export interface ComputeResults {
+  forecast: ForecastRunResult;
+  workload: WorkloadSummary;
+  querymix: QueryMixAnalysis;
+}
+
+export type ComputeResult = ComputeResults[ComputeTask['kind']];
+
+/**
+ * Runs one task; the engine's "does not apply" errors become `bad-input` failures with
+ * their message (too short a series, an unknown model), anything else propagates.
+ */
+export function runComputeTask(task: ComputeTask, onProgress: (phase: string, fraction: number) => void = () => undefined): ComputeResult {
+  try {
+    switch (task.kind) {
+      case 'forecast':
+        return runForecast(task.times, task.values, { ...task.options, onProgress });
+      case 'workload':
+        onProgress('analysing', 0.1);
+        return summariseWorkload(task.times, task.values, task.options);
+      case 'querymix':
+        return analyseQueryMix(task.intervals, task.options);
+    }
+  } catch (error) {
+    if (error instanceof ForecastError || error instanceof WorkloadError) throw new ApiFailure('bad-input', error.message);
+    throw error;
+  }
+}

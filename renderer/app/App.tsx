@@ -3,6 +3,9 @@ import type { AppInfo, JobState, WorkspaceInfo } from '../../shared/api/types.js
 import { useBackend } from './backend-context.js';
 import { WorkspaceBar } from './WorkspaceBar.js';
 import { DataScreen } from '../screens/data/DataScreen.js';
+import { ForecastScreen } from '../screens/forecast/ForecastScreen.js';
+import { WorkloadScreen } from '../screens/workload/WorkloadScreen.js';
+import { SCREENS, useScreenRoute } from './screen-route.js';
 
 /** The application frame: navigation, the open workspace, and the current screen. */
 export function App() {
@@ -12,6 +15,7 @@ export function App() {
   const [revision, setRevision] = useState(0);
   const [jobs, setJobs] = useState<ReadonlyMap<string, JobState>>(new Map());
   const [problem, setProblem] = useState<string>();
+  const route = useScreenRoute();
 
   useEffect(() => {
     client.call('app.info', {}).then(
@@ -35,7 +39,11 @@ export function App() {
     <div className="app">
       <nav className="sidebar" aria-label="Screens">
         <div className="brand">Headroom</div>
-        <a className="nav-item active" aria-current="page" href="#data">Data</a>
+        {SCREENS.map((screen) => (
+          <a key={screen.id} className={`nav-item${route.screen === screen.id ? ' active' : ''}`} aria-current={route.screen === screen.id ? 'page' : undefined} href={`#${screen.id}`}>
+            {screen.label}
+          </a>
+        ))}
         <div className="sidebar-foot muted">{info === undefined ? '' : `v${info.version} · ${info.host === 'electron' ? 'desktop' : 'browser mode'}`}</div>
       </nav>
       <main className="main">
@@ -46,6 +54,10 @@ export function App() {
             <h1>Open or create a workspace</h1>
             <p>A workspace is one file (*.headroom) holding your imported metrics and everything Headroom concludes from them.</p>
           </div>
+        ) : route.screen === 'workload' ? (
+          <WorkloadScreen revision={revision} series={route.series} />
+        ) : route.screen === 'forecast' ? (
+          <ForecastScreen revision={revision} series={route.series} />
         ) : (
           <DataScreen revision={revision} jobs={jobs} />
         )}

@@ -181,6 +181,7 @@ export function forecastJson(result: ForecastRunResult, points: SeriesPoints): u
       result.backtest === null
         ? null
         : { mase: finite(result.backtest.mase), smape: finite(result.backtest.smape), coverage80: result.backtest.coverage80, coverage95: result.backtest.coverage95, h: result.backtest.h, origins: result.backtest.origins },
+    calibration: result.calibration,
     candidates: result.candidates.map((c) => ({ ...c, mase: finite(c.mase), smape: finite(c.smape) })),
     bounds: result.bounds,
     imputed: { method: result.imputed.method, count: result.imputed.indexes.length, at: result.imputed.indexes.map((i) => formatIsoUtc(result.history.times[i] as number)) },

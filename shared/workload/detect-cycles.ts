@@ -1,3 +1,4 @@
+import { autocorrelationAt, autocorrelations } from './autocorrelation.js';
 import { centredMovingAverage, movingAverageHalfWidth } from './moving-average.js';
 import { imputeGaps, resample } from './resample.js';
 import { checkSeries, medianIntervalMs, type Numbers } from './series-input.js';
@@ -125,7 +126,7 @@ export function detectCycles(times: Numbers, values: Numbers, options: CycleOpti
     const withCycle = sumSquares(add(component, residual));
     const strength = withCycle > 0 ? clamp01(1 - residualSS / withCycle) : 0;
     const adjusted = withCycle > 0 && m - dfAll > 0 ? 1 - residualSS / (m - dfAll) / (withCycle / (m - dfAll + df)) : 0;
-    const autocorrelation = acfAt(tested, periodSteps);
+    const autocorrelation = autocorrelationAt(tested, periodSteps);
     const present = autocorrelation >= MIN_ACF && adjusted >= MIN_ADJUSTED_STRENGTH;
     return { name, periodMs, periodSteps, measurable: true, present, strength: round3(strength), autocorrelation: round3(autocorrelation), label: present ? labelOf(strength) : 'none' };
   };
@@ -201,21 +202,6 @@ function sumSquares(x: Float64Array): number {
   return ss;
 }
 
-/** Sample autocorrelation at one lag (the usual biased estimator, denominator over all n); 0 for a constant series. */
-function acfAt(x: Float64Array, lag: number): number {
-  const n = x.length;
-  if (lag >= n) return 0;
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += x[i] as number;
-  mean /= n;
-  let den = 0;
-  for (let i = 0; i < n; i++) den += ((x[i] as number) - mean) ** 2;
-  if (!(den > 0)) return 0;
-  let num = 0;
-  for (let i = 0; i + lag < n; i++) num += ((x[i] as number) - mean) * ((x[i + lag] as number) - mean);
-  return num / den;
-}
-
 /**
  * The lag in [2, maxLag] of the highest local ACF maximum not within one step of a
  * multiple of an excluded period, and whether the ACF near twice and three times that
@@ -224,24 +210,10 @@ function acfAt(x: Float64Array, lag: number): number {
  * effect), and those bumps do not repeat.
  */
 function strongestOtherLag(x: Float64Array, maxLag: number, excluded: readonly number[]): { lag: number; repeats: boolean } | undefined {
-  const n = x.length;
   if (maxLag < 3) return undefined;
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += x[i] as number;
-  mean /= n;
-  const c = new Float64Array(n);
-  let den = 0;
-  for (let i = 0; i < n; i++) {
-    c[i] = (x[i] as number) - mean;
-    den += (c[i] as number) ** 2;
-  }
-  if (!(den > 0)) return undefined;
-  const acf = new Float64Array(3 * maxLag + 2);
-  for (let lag = 1; lag <= 3 * maxLag + 1 && lag < n; lag++) {
-    let s = 0;
-    for (let i = 0; i + lag < n; i++) s += (c[i] as number) * (c[i + lag] as number);
-    acf[lag] = s / den;
-  }
+  const acf = autocorrelations(x, 3 * maxLag + 1);
+  // A constant remainder (all zeros) has no cycle.
+  if (acf[0] === 0) return undefined;
   const nearMultiple = (lag: number): boolean =>
     excluded.some((p) => {
       if (p < 2) return false;

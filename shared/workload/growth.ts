@@ -106,7 +106,8 @@ export function theilSen(points: readonly DailyPoint[]): RobustSlope {
   if (k === 0) throw new WorkloadError('a growth rate needs at least two days of data');
   const sorted = slopes.subarray(0, k).sort();
   const perDay = quantileSorted(sorted, 0.5);
-  const x0 = (pts[0] as DailyPoint).day;
+  // The first input point, not the first pooled one: the intercept is documented at the first day's time.
+  const x0 = (points[0] as DailyPoint).day;
   const intercept = median(pts.map((p) => p.value - perDay * (p.day - x0)));
   const residuals = pts.map((p) => p.value - intercept - perDay * (p.day - x0));
   const r1 = Math.min(0.9, Math.max(0, lag1Autocorrelation(residuals)));
@@ -233,13 +234,15 @@ function signed(x: number): string {
  * interval and is 'steady'.
  * @param times epoch ms, sorted ascending
  * @param values sizes (e.g. GiB), finite
- * @throws {WorkloadError} for an empty or invalid series, or fewer than two days with data
+ * @throws {WorkloadError} for an empty or invalid series, a sinceMs that is not finite, or
+ *   fewer than two days with data (after sinceMs)
  * @example analyseGrowth(times, storageGiB, { unit: 'GiB' }).summary
  *   // 'growing +1.10 GiB/day (95 % CI +1.08 to +1.12); month over month +3.0 % (median of 12); steady: …'
  */
 export function analyseGrowth(times: Numbers, values: Numbers, options: GrowthOptions = {}): GrowthAnalysis {
   checkSeries(times, values);
   const unit = options.unit ?? '';
+  if (options.sinceMs !== undefined && !Number.isFinite(options.sinceMs)) throw new WorkloadError(`the start of the growth window must be a finite time, got ${options.sinceMs}`);
   let from = 0;
   if (options.sinceMs !== undefined) while (from < times.length && (times[from] as number) < options.sinceMs) from++;
   const t = from > 0 ? tail(times, from) : times;

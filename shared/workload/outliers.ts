@@ -66,7 +66,8 @@ export interface OutlierResult {
  * @param times epoch ms, sorted ascending
  * @param values finite numbers (not modified)
  * @throws {WorkloadError} for an empty or invalid series, a non-positive threshold, a
- *   half-window that is not a positive integer, or 'seasonal' on data too coarse or short
+ *   half-window that is not a positive integer, an unknown method, or 'seasonal' on data
+ *   too coarse or short
  * @example detectOutliers(times, cpu).flagged // [81234, 81235, …]
  */
 export function detectOutliers(times: Numbers, values: Numbers, options: OutlierOptions = {}): OutlierResult {
@@ -75,6 +76,11 @@ export function detectOutliers(times: Numbers, values: Numbers, options: Outlier
   const halfWindow = options.halfWindow ?? 6;
   if (!(threshold > 0 && Number.isFinite(threshold))) throw new WorkloadError(`the threshold must be a positive number, got ${threshold}`);
   if (!(Number.isInteger(halfWindow) && halfWindow > 0)) throw new WorkloadError(`the half-window must be a positive integer, got ${halfWindow}`);
+  // Checked because callers from JavaScript (or JSON) can pass any string, which would
+  // otherwise run Hampel while reporting the unknown name as the method.
+  if (options.method !== undefined && !(['auto', 'seasonal', 'hampel'] as const).some((m) => m === options.method)) {
+    throw new WorkloadError(`unknown outlier method '${String(options.method)}'; use 'auto', 'seasonal' or 'hampel'`);
+  }
   const resolution = medianIntervalMs(times) ?? DAY_MS;
   const spanMs = (times[n - 1] as number) - (times[0] as number);
   const seasonalFits = resolution <= HOUR_MS && spanMs >= 7 * DAY_MS;

@@ -107,7 +107,8 @@ export interface BusiestWindowOptions {
  * @param times epoch ms, sorted ascending
  * @param values finite numbers
  * @returns up to `count` windows, busiest first; fewer when the series is too short
- * @throws {WorkloadError} for an empty or invalid series, or a window or count that is not positive
+ * @throws {WorkloadError} for an empty or invalid series, a window or count that is not
+ *   positive, or a minCoverage outside [0, 1]
  * @example busiestWindows(times, qps, { windowMs: 3_600_000, count: 3 })[0] // { startMs, endMs, mean, max, samples }
  */
 export function busiestWindows(times: Numbers, values: Numbers, options: BusiestWindowOptions): BusyWindow[] {
@@ -115,6 +116,7 @@ export function busiestWindows(times: Numbers, values: Numbers, options: Busiest
   const { windowMs, count = 5, minCoverage = 0.5 } = options;
   if (!(Number.isFinite(windowMs) && windowMs > 0)) throw new WorkloadError(`the window must be a positive number of ms, got ${windowMs}`);
   if (!(Number.isInteger(count) && count > 0)) throw new WorkloadError(`the number of windows must be a positive integer, got ${count}`);
+  if (!(minCoverage >= 0 && minCoverage <= 1)) throw new WorkloadError(`the least coverage must be a share in [0, 1], got ${minCoverage}`);
   const resolution = medianIntervalMs(times) ?? windowMs;
   const needed = Math.max(1, Math.ceil(minCoverage * Math.max(1, Math.round(windowMs / resolution))));
   const lastTime = times[n - 1] as number;
@@ -128,6 +130,9 @@ export function busiestWindows(times: Numbers, values: Numbers, options: Busiest
     const t = times[i] as number;
     // A window may end one sampling interval after the last sample, which it still covers.
     if (t + windowMs > lastTime + resolution) break;
+    // With equal times, only the first can start a window: one starting at a later twin
+    // would leave out samples inside its own time range, and could win on the subset.
+    if (i > 0 && (times[i - 1] as number) === t) continue;
     if (j < i) j = i;
     while (j < n && (times[j] as number) < t + windowMs) j++;
     if (j - i < needed) continue;

@@ -108,9 +108,11 @@ export function analyseQueryMix(intervals: readonly ActivityInterval[], options:
   if (!(Number.isInteger(topN) && topN > 0)) throw new WorkloadError(`the number of top statements must be a positive integer, got ${topN}`);
   if (options.bucketMs !== undefined && !(options.bucketMs > 0 && Number.isFinite(options.bucketMs))) throw new WorkloadError(`the bucket length must be a positive number of ms, got ${options.bucketMs}`);
   if (intervals.length === 0) throw new WorkloadError('no statement activity to analyse');
-  const sorted = [...intervals].sort((a, b) => a.endMs - b.endMs);
-  sorted.forEach((interval, i) => {
-    if (!Number.isFinite(interval.endMs)) throw new WorkloadError(`interval ${i} has no finite end`);
+  // Checked before sorting, so that a message's index is the caller's index (and a NaN
+  // end cannot scramble the sort first).
+  intervals.forEach((interval, i) => {
+    if (!Number.isFinite(interval.endMs)) throw new WorkloadError(`interval ${i} has no finite end (${interval.endMs})`);
+    if (interval.startMs !== undefined && !Number.isFinite(interval.startMs)) throw new WorkloadError(`interval ${i} has a start that is not a finite time (${interval.startMs})`);
     if (interval.startMs !== undefined && !(interval.startMs <= interval.endMs)) throw new WorkloadError(`interval ${i} ends (${interval.endMs}) before it starts (${interval.startMs})`);
     for (const s of interval.statements) {
       for (const [name, v] of [['calls', s.calls], ['totalTimeMs', s.totalTimeMs], ['rows', s.rows]] as const) {
@@ -118,6 +120,7 @@ export function analyseQueryMix(intervals: readonly ActivityInterval[], options:
       }
     }
   });
+  const sorted = [...intervals].sort((a, b) => a.endMs - b.endMs);
   const startOf = (i: number): number => sorted[i]?.startMs ?? sorted[i - 1]?.endMs ?? (sorted[i] as ActivityInterval).endMs;
 
   const overTime: MixPoint[] = [];
@@ -149,7 +152,10 @@ export function analyseQueryMix(intervals: readonly ActivityInterval[], options:
     }
   });
   if (current !== undefined) overTime.push(point(current.startMs, current.endMs, current.totals));
-  const rangeStart = startOf(0);
+  // The earliest start, not the first interval's: with explicit starts, an interval that
+  // ends later may start earlier (a long snapshot next to short ones).
+  let rangeStart = startOf(0);
+  for (let i = 1; i < sorted.length; i++) rangeStart = Math.min(rangeStart, startOf(i));
   const rangeEnd = (sorted[sorted.length - 1] as ActivityInterval).endMs;
 
   const top: TopStatement[] = [...byStatement.entries()]

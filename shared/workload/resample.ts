@@ -22,7 +22,11 @@ export interface ResampleOptions {
    * buckets begin on UTC hours and midnights.
    */
   readonly originMs?: number;
-  /** Grid range [startMs, endMs): default from the first to the last point's bucket. Points outside are dropped. */
+  /**
+   * Grid range [startMs, endMs): the grid holds every bucket that overlaps it, so with a
+   * startMs or endMs inside a bucket, that whole bucket is kept (with all its points).
+   * Default: from the first to the last point's bucket. Points outside the grid are dropped.
+   */
   readonly startMs?: number;
   readonly endMs?: number;
 }
@@ -60,10 +64,18 @@ export function resample(times: Numbers, values: Numbers, options: ResampleOptio
   const { stepMs, aggregation = 'mean', originMs = 0 } = options;
   if (!(Number.isFinite(stepMs) && stepMs > 0)) throw new WorkloadError(`the resampling step must be a positive number of ms, got ${stepMs}`);
   if (!Number.isFinite(originMs)) throw new WorkloadError(`the grid origin must be finite, got ${originMs}`);
+  // Checked explicitly: an endMs before startMs inside the same bucket would otherwise
+  // still round to one bucket, and a NaN would surface as a misleading "empty range".
+  for (const [name, v] of [['startMs', options.startMs], ['endMs', options.endMs]] as const) {
+    if (v !== undefined && !Number.isFinite(v)) throw new WorkloadError(`${name} must be a finite time, got ${v}`);
+  }
+  if (options.startMs !== undefined && options.endMs !== undefined && !(options.endMs > options.startMs)) {
+    throw new WorkloadError(`the resampling range is empty: endMs (${options.endMs}) is not after startMs (${options.startMs})`);
+  }
   const first = Math.floor(((options.startMs ?? (times[0] as number)) - originMs) / stepMs);
   const last = options.endMs === undefined ? Math.floor(((times[n - 1] as number) - originMs) / stepMs) : Math.ceil((options.endMs - originMs) / stepMs) - 1;
   const buckets = last - first + 1;
-  if (!(buckets >= 1)) throw new WorkloadError('the resampling range is empty (endMs is not after startMs)');
+  if (!(buckets >= 1)) throw new WorkloadError(`the resampling range is empty: the grid would start at ${originMs + first * stepMs} and end at ${originMs + (last + 1) * stepMs} (check startMs and endMs against the data)`);
   if (buckets > MAX_BUCKETS) throw new WorkloadError(`${buckets} buckets of ${stepMs} ms is more than ${MAX_BUCKETS}; choose a longer step`);
   const out: (number | null)[] = new Array<number | null>(buckets).fill(null);
   const counts: number[] = new Array<number>(buckets).fill(0);

@@ -44,7 +44,7 @@ export interface OutlierSummary {
 
 export interface GrowthSummary {
   readonly overall: GrowthAnalysis;
-  /** The daily rate since the last structural break, when there is one with ≥ 14 days after it. */
+  /** The daily rate since the last structural break, when there is one with ≥ 14 days after it and ≥ 2 days of data there. */
   readonly sinceLastBreak: (RobustSlope & { readonly sinceMs: number }) | null;
 }
 
@@ -101,7 +101,7 @@ export function summariseWorkload(times: Numbers, values: Numbers, options: Work
     const overall = analyseGrowth(times, values, { unit });
     const last = breaks.ok ? breaks.result.breaks[breaks.result.breaks.length - 1] : undefined;
     const lastTime = times[n - 1] as number;
-    const since = last !== undefined && lastTime - last.timeMs >= 14 * DAY_MS ? { ...analyseGrowth(times, values, { unit, sinceMs: last.timeMs }).slope, sinceMs: last.timeMs } : null;
+    const since = last !== undefined && lastTime - last.timeMs >= 14 * DAY_MS ? sinceBreak(times, values, unit, last.timeMs) : null;
     return { overall, sinceLastBreak: since };
   });
   const outliers = section((): OutlierSummary => {
@@ -128,6 +128,20 @@ export function summariseWorkload(times: Numbers, values: Numbers, options: Work
   };
   assertFinite(summary, 'summary');
   return summary;
+}
+
+/**
+ * The growth rate since a break, or null when the data after it cannot give one (a
+ * monitoring gap can leave fewer than two days with data even 14 days after the break):
+ * that must not cost the overall growth its section.
+ */
+function sinceBreak(times: Numbers, values: Numbers, unit: string, sinceMs: number): (RobustSlope & { readonly sinceMs: number }) | null {
+  try {
+    return { ...analyseGrowth(times, values, { unit, sinceMs }).slope, sinceMs };
+  } catch (error) {
+    if (error instanceof WorkloadError) return null;
+    throw error;
+  }
 }
 
 /** Runs one analysis; a WorkloadError (the analysis does not apply) becomes the section's error. Other errors are bugs and propagate. */

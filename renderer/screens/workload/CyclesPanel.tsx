@@ -87,17 +87,17 @@ function TypicalWeek({ cells, unit }: { readonly cells: readonly HourOfWeekCell[
   return (
     <figure className="wl-typical-week" ref={ref} aria-label="Typical week: median and P95 by hour of the week, UTC">
       <figcaption className="wl-small">
-        <strong>Typical week</strong> <span className="muted">— P50 and P95 per hour of the week, UTC</span>
+        <strong>Typical week</strong> <span className="muted">— P50 and P95 per hour of the week{unit === '' || unit === '%' ? '' : ` (${unit})`}, UTC</span>
       </figcaption>
       {hasData ? (
         <LineChart width={width} height={200} data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
           <CartesianGrid stroke="#e3e6ea" vertical={false} />
           <XAxis dataKey="h" type="number" domain={[0, 168]} ticks={DAY_TICKS} tickFormatter={(h: number) => DAY_NAMES[Math.floor(h / 24)] ?? ''} tick={{ fontSize: 11, fill: '#5b6470' }} stroke="#b8bec6" />
-          <YAxis width={56} tickFormatter={(v: number) => formatValue(v, unit)} tick={{ fontSize: 11, fill: '#5b6470' }} stroke="#b8bec6" domain={['auto', 'auto']} />
+          <YAxis width={52} tickFormatter={(v: number) => (unit === '%' ? `${formatNumber(v)}%` : formatNumber(v))} tick={{ fontSize: 11, fill: '#5b6470' }} stroke="#b8bec6" domain={['auto', 'auto']} />
           <Tooltip isAnimationActive={false} labelFormatter={(_h, payload) => `${String(payload[0]?.payload?.label ?? '')} UTC`} formatter={(v, n) => [formatValue(Number(v), unit), n]} />
-          <Legend verticalAlign="top" height={22} iconSize={10} wrapperStyle={{ fontSize: 11 }} />
-          <Line dataKey="p95" name="P95" stroke="#D55E00" strokeWidth={1.5} dot={false} isAnimationActive={false} connectNulls={false} />
+          <Legend verticalAlign="top" height={22} iconSize={10} wrapperStyle={{ fontSize: 11 }} itemSorter={null} />
           <Line dataKey="p50" name="P50 (median)" stroke="#0072B2" strokeWidth={1.5} dot={false} isAnimationActive={false} connectNulls={false} />
+          <Line dataKey="p95" name="P95" stroke="#D55E00" strokeWidth={1.5} dot={false} isAnimationActive={false} connectNulls={false} />
         </LineChart>
       ) : (
         <p className="empty">No samples to draw.</p>

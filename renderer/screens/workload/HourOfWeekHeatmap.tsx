@@ -62,11 +62,11 @@ export function HourOfWeekHeatmap({ cells, unit, peakHours }: Props) {
       <div className="wl-heatmap" role="grid" aria-label={`${statLabel} by hour of the week, UTC`} data-testid="heatmap" onMouseLeave={() => setHovered(null)}>
         <div role="row" className="wl-heatmap-row wl-heatmap-hours">
           <span role="columnheader" className="wl-heatmap-corner">
-            UTC
+            UTC h
           </span>
           {HOURS.map((h) => (
             <span key={h} role="columnheader" className="wl-heatmap-hour" aria-label={`${hh(h)} UTC`}>
-              {h % 3 === 0 ? hh(h) : String(h).padStart(2, '0')}
+              {String(h).padStart(2, '0')}
             </span>
           ))}
         </div>

@@ -7,7 +7,7 @@ import { formatDateTime, formatDuration } from '../../format/format-time.js';
 import { HourOfWeekHeatmap } from './HourOfWeekHeatmap.js';
 import { Panel, SectionError, Stat } from './Panel.js';
 import { useElementWidth } from './use-element-width.js';
-import { formatShare, formatValue, hh, hourRanges } from './workload-format.js';
+import { formatShare, formatValue, hh, hourOfDayRanges, hourRanges } from './workload-format.js';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
@@ -48,7 +48,7 @@ function PeaksBody({ peaks, unit }: { readonly peaks: PeakAnalysis; readonly uni
             <h3>Usual peak periods</h3>
             {periods.hoursOfDay.length > 0 ? (
               <p>
-                Busy every day at <strong>{periods.hoursOfDay.map((h) => `${hh(h)}–${hh(h + 1)}`).join(', ')} UTC</strong>.
+                Hours of the day (all days pooled): <strong>{hourOfDayRanges(periods.hoursOfDay).join(', ')} UTC</strong>
               </p>
             ) : (
               <p className="muted">No hour of the day is busy on most days.</p>
@@ -112,7 +112,8 @@ function HourOfDayShares({ shares, minShare }: { readonly shares: readonly (numb
   const rows = useMemo(() => shares.map((s, h) => ({ h, share: s === null ? null : s * 100 })), [shares]);
   if (!rows.some((r) => r.share !== null)) return null;
   return (
-    <div ref={ref} className="wl-hour-shares" aria-label="Share of samples in the top decile by hour of day, UTC">
+    <figure ref={ref} className="wl-hour-shares" aria-label="Share of samples in the top decile by hour of day, UTC">
+      <figcaption className="muted wl-small">Share of each hour&apos;s samples in the top decile, by hour of day (UTC); dashed: the peak-period line.</figcaption>
       <BarChart width={width} height={120} data={rows} margin={{ top: 6, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="#eef0f2" vertical={false} />
         <XAxis dataKey="h" tickFormatter={(h: number) => String(h).padStart(2, '0')} interval={2} tick={{ fontSize: 10, fill: '#5b6470' }} stroke="#b8bec6" />
@@ -125,6 +126,6 @@ function HourOfDayShares({ shares, minShare }: { readonly shares: readonly (numb
           ))}
         </Bar>
       </BarChart>
-    </div>
+    </figure>
   );
 }

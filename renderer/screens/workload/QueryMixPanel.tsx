@@ -2,11 +2,11 @@ import { useMemo, useState } from 'react';
 import { Area, AreaChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MixPoint, QueryMixAnalysis } from '../../../shared/workload/query-mix.js';
 import { timeTicks } from '../../charts/time-domain.js';
-import { formatCount, formatNumber } from '../../format/format-number.js';
+import { formatCount } from '../../format/format-number.js';
 import { formatDate, formatDateTime, formatTick } from '../../format/format-time.js';
 import { Panel, Stat } from './Panel.js';
 import { useElementWidth } from './use-element-width.js';
-import { formatMs, formatPoints, formatShare } from './workload-format.js';
+import { formatBigCount, formatMs, formatPoints, formatShare } from './workload-format.js';
 
 type Basis = 'calls' | 'time';
 const DAY_MS = 86_400_000;
@@ -56,7 +56,7 @@ function MixBody({ mix }: { readonly mix: QueryMixAnalysis }) {
       <div className="wl-stats">
         <Stat label="Reads, of calls" testId="read-call-share" value={formatShare(overall.readCallShare)} note={`writes ${formatShare(overall.writeCallShare)}`} />
         <Stat label="Reads, of time" value={formatShare(overall.readTimeShare)} note={`writes ${formatShare(overall.writeTimeShare)}`} />
-        <Stat label="Calls" value={formatNumber(mix.totalCalls)} note={`in ${formatCount(mix.intervals)} snapshot intervals`} />
+        <Stat label="Calls" value={formatBigCount(mix.totalCalls)} note={`in ${formatCount(mix.intervals)} snapshot intervals`} />
         <Stat label="Execution time" value={formatMs(mix.totalTimeMs)} note={`${formatDate(overall.startMs)} → ${formatDate(overall.endMs)}`} />
       </div>
       <div className="wl-mix-chart-head">
@@ -93,7 +93,7 @@ function MixBody({ mix }: { readonly mix: QueryMixAnalysis }) {
                 <td>
                   <span className={`wl-kind wl-kind-${s.kind}`}>{s.kind}</span>
                 </td>
-                <td className="num">{formatNumber(s.calls)}</td>
+                <td className="num">{formatBigCount(s.calls)}</td>
                 <td className="num">{formatMs(s.totalTimeMs)}</td>
                 <td className="num">{formatMs(s.meanTimeMs)}</td>
                 <td className="num">
@@ -200,7 +200,7 @@ function MixChart({ points, basis }: { readonly points: readonly MixPoint[]; rea
         <XAxis dataKey="t" type="number" domain={[from, to]} ticks={ticks} tickFormatter={(t: number) => formatTick(t, to - from)} tick={{ fontSize: 11, fill: '#5b6470' }} stroke="#b8bec6" />
         <YAxis width={44} domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => `${v}%`} tick={{ fontSize: 11, fill: '#5b6470' }} stroke="#b8bec6" />
         <Tooltip isAnimationActive={false} labelFormatter={(t) => `${bucket === 'snapshot interval' ? 'interval ending' : `${bucket} from`} ${formatDateTime(Number(t))} UTC`} formatter={(v, n) => [`${Number(v).toFixed(1)}%`, n]} />
-        <Legend verticalAlign="top" height={24} iconSize={10} wrapperStyle={{ fontSize: 12 }} />
+        <Legend verticalAlign="top" height={24} iconSize={10} wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
         <Area type="linear" dataKey="read" name="reads" stackId="mix" stroke="#0072B2" fill="#0072B2" fillOpacity={0.55} isAnimationActive={false} connectNulls={false} />
         <Area type="linear" dataKey="write" name="writes" stackId="mix" stroke="#D55E00" fill="#D55E00" fillOpacity={0.55} isAnimationActive={false} connectNulls={false} />
         <Area type="linear" dataKey="other" name="DDL and other" stackId="mix" stroke="#999999" fill="#cccccc" fillOpacity={0.6} isAnimationActive={false} connectNulls={false} />

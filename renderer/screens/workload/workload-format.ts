@@ -58,10 +58,37 @@ export function formatMs(ms: number | null | undefined): string {
   return `${formatNumber(ms / 3_600_000)} h`;
 }
 
+/** A count too big to read digit by digit: `892M`, `19.6 bn`, `1.2 tn` (SI's G reads as bytes here). */
+export function formatBigCount(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  const abs = Math.abs(value);
+  if (abs >= 1e12) return `${Number((value / 1e12).toPrecision(3))} tn`;
+  if (abs >= 1e9) return `${Number((value / 1e9).toPrecision(3))} bn`;
+  return formatNumber(value);
+}
+
+/** Runs of consecutive hours of the day: `15:00–18:00`. */
+export function hourOfDayRanges(hours: readonly number[]): string[] {
+  const sorted = [...hours].sort((a, b) => a - b);
+  const ranges: string[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    const first = sorted[i] as number;
+    let last = first;
+    while (i + 1 < sorted.length && sorted[i + 1] === last + 1) {
+      i++;
+      last = sorted[i] as number;
+    }
+    ranges.push(`${hh(first)}–${hh(last + 1)}`);
+    i++;
+  }
+  return ranges;
+}
+
 /** A period: `1 day`, `7 days`, `12 hours`, `23.9 days`. */
 export function formatPeriod(ms: number): string {
   const hours = ms / 3_600_000;
-  if (hours < 48 && Number.isInteger(hours)) return hours === 24 ? '1 day' : `${hours} hours`;
+  if (hours < 48 && Number.isInteger(hours)) return hours === 24 ? '1 day' : hours === 1 ? '1 hour' : `${hours} hours`;
   const days = ms / 86_400_000;
   return `${Number.isInteger(days) ? days : days.toFixed(1)} days`;
 }

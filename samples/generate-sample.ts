@@ -7,6 +7,9 @@ import { openWorkspace, setMeta } from '../backend/workspace/open-workspace.js';
 import { saveInstanceTypes, saveLoadTest } from '../backend/workspace/reference-tables.js';
 import { importFiles } from '../backend/import/import-files.js';
 import { SAMPLE_WORKSPACE_FILE } from '../backend/sample-workspace.js';
+import { listSeries } from '../backend/workspace/series-catalog.js';
+import { saveSystem } from '../backend/workspace/system-store.js';
+import { sampleSystem } from './sample-system.js';
 import { generateSampleSeries, SAMPLE_SEED, sampleCatalog, sampleLoadTest, sampleStatementSnapshots, type SampleSeries } from './postgres-oltp-model.js';
 
 /** A fixed creation time, so the generated file describes itself the same way every run. */
@@ -47,6 +50,7 @@ export async function buildSampleWorkspace(path: string, exportsDir: string, see
     await importFiles(db, files, {}, () => undefined, new AbortController().signal);
     saveLoadTest(db, sampleLoadTest(seed));
     saveInstanceTypes(db, sampleCatalog());
+    saveSystem(db, sampleSystem(listSeries(db)), GENERATED_AT);
     // A file to ship: rollback journal (readers leave no -wal/-shm beside it) and compact.
     db.pragma('journal_mode = DELETE');
     db.exec('VACUUM');

@@ -4,6 +4,10 @@ import { runForecast, type ForecastRunOptions, type ForecastRunResult } from '..
 import { analyseQueryMix, type ActivityInterval, type QueryMixAnalysis, type QueryMixOptions } from '../../shared/workload/query-mix.js';
 import { summariseWorkload, type WorkloadSummary, type WorkloadSummaryOptions } from '../../shared/workload/workload-summary.js';
 import { WorkloadError } from '../../shared/workload/workload-error.js';
+import { assessRunway, type ResourceLoad, type RunwayAssessment } from '../../shared/capacity/assess-runway.js';
+import type { SystemConfig } from '../../shared/capacity/system-config.js';
+import type { InstanceType } from '../../shared/api/types.js';
+import type { Scenario } from '../../shared/forecast/scenarios.js';
 
 /**
  * The heavy computations the backend hands to its compute worker: pure engine calls over
@@ -14,12 +18,20 @@ import { WorkloadError } from '../../shared/workload/workload-error.js';
 export type ComputeTask =
   | { readonly kind: 'forecast'; readonly times: Float64Array; readonly values: Float64Array; readonly options: Omit<ForecastRunOptions, 'onProgress'> }
   | { readonly kind: 'workload'; readonly times: Float64Array; readonly values: Float64Array; readonly options: WorkloadSummaryOptions }
-  | { readonly kind: 'querymix'; readonly intervals: readonly ActivityInterval[]; readonly options: QueryMixOptions };
+  | { readonly kind: 'querymix'; readonly intervals: readonly ActivityInterval[]; readonly options: QueryMixOptions }
+  | {
+      readonly kind: 'runway';
+      readonly system: SystemConfig;
+      readonly instance: InstanceType | undefined;
+      readonly loads: ReadonlyMap<string, ResourceLoad>;
+      readonly scenarios: readonly Scenario[];
+    };
 
 export interface ComputeResults {
   forecast: ForecastRunResult;
   workload: WorkloadSummary;
   querymix: QueryMixAnalysis;
+  runway: RunwayAssessment;
 }
 
 export type ComputeResult = ComputeResults[ComputeTask['kind']];
@@ -38,6 +50,8 @@ export function runComputeTask(task: ComputeTask, onProgress: (phase: string, fr
         return summariseWorkload(task.times, task.values, task.options);
       case 'querymix':
         return analyseQueryMix(task.intervals, task.options);
+      case 'runway':
+        return assessRunway(task.system, task.instance, task.loads, { scenarios: task.scenarios, onProgress });
     }
   } catch (error) {
     if (error instanceof ForecastError || error instanceof WorkloadError) throw new ApiFailure('bad-input', error.message);

@@ -84,4 +84,22 @@ describe('BackendService', () => {
     expect(await backend.call('compute.cancel', { requestId: 'r1' })).toEqual({ ok: true, value: { cancelled: false } });
     await backend.close();
   });
+  it('derives a system from the series, saves it, and assesses runway with one binding resource', async () => {
+    const dir = tempDir();
+    const backend = service(dir);
+    backend.openWorkspace(join(dir, 'w.headroom'), true);
+    writeFileSync(join(dir, 'm.csv'), metricCsv({ columns: ['storage_used_gib'], rows: 24 * 60, stepMs: 3_600_000, value: (i) => 500 + i * 0.1 }));
+    const staged = backend.staging.stagePath(join(dir, 'm.csv'));
+    await backend.call('import.start', { files: [{ stagedId: staged.id }] });
+    await backend.jobs.idle();
+    const got = await backend.call('system.get', {});
+    expect(got).toMatchObject({ ok: true, value: { saved: false, instance: null, config: { name: 'w', resources: [{ id: 'storage', capacity: null }] } } });
+    const config = got.ok ? (got.value as { config: { resources: { capacity: number | null }[] } }).config : undefined;
+    const withCapacity = { ...config, resources: config?.resources.map((r) => ({ ...r, capacity: 1000 })) };
+    expect(await backend.call('system.save', withCapacity)).toMatchObject({ ok: true, value: { saved: true } });
+    expect(await backend.call('system.save', { ...withCapacity, instance: { provider: 'Nowhere', instanceClass: 'x' } })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    const runway = await backend.call('runway.assess', {});
+    expect(runway).toMatchObject({ ok: true, value: { binding: 'storage', resources: [{ id: 'storage', capacity: 1000, threshold: 800, status: 'crosses', binding: true }] } });
+    await backend.close();
+  });
 });

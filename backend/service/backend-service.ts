@@ -18,6 +18,8 @@ import { readSeriesWindow } from '../workspace/series-window.js';
 import { readSeriesPoints } from '../workspace/series-points.js';
 import { deleteScenario, listScenarios, saveScenario } from '../workspace/scenario-store.js';
 import { readStatementActivity } from '../workspace/statement-activity.js';
+import { loadSystem, saveSystem, systemInstance } from '../workspace/system-store.js';
+import { readResourceLoads } from '../workspace/resource-loads.js';
 import { ComputeRunner } from '../compute/compute-runner.js';
 import type { ComputeResults, ComputeTask } from '../compute/compute-tasks.js';
 import { MODEL_DESCRIPTIONS, MODEL_NAMES } from '../../shared/forecast/model-catalog.js';
@@ -128,6 +130,11 @@ export class BackendService {
     } finally {
       if (requestId !== undefined && this.computations.get(requestId) === controller) this.computations.delete(requestId);
     }
+  }
+
+  /** The open workspace's file name without its extension: the default system name. */
+  private workspaceTitle(): string {
+    return (this.workspace?.path.split(/[\\/]/).pop() ?? 'system').replace(/\.headroom$/, '');
   }
 
   private emit(event: ApiEvent): void {
@@ -251,6 +258,31 @@ export class BackendService {
         return saved;
       },
       'scenario.delete': ({ name }) => ({ deleted: deleteScenario(this.db(), name) }),
+      'system.get': () => {
+        const db = this.db();
+        const { config, saved } = loadSystem(db, this.workspaceTitle());
+        return { config, saved, instance: systemInstance(db, config) ?? null };
+      },
+      'system.save': (config) => {
+        const db = this.db();
+        if (config.instance !== null && systemInstance(db, config) === undefined) {
+          throw new ApiFailure('bad-input', `instance ${config.instance.provider} ${config.instance.instanceClass} is not in this workspace's catalog`);
+        }
+        saveSystem(db, config, new Date().toISOString());
+        this.emit({ type: 'workspace.changed', workspace: this.currentWorkspace() });
+        return { config, saved: true, instance: systemInstance(db, config) ?? null };
+      },
+      'runway.assess': ({ scenarioNames, requestId }) => {
+        const db = this.db();
+        const { config } = loadSystem(db, this.workspaceTitle());
+        const saved = listScenarios(db);
+        const scenarios = (scenarioNames ?? []).map((name) => {
+          const found = saved.find((s) => s.name === name);
+          if (found === undefined) throw new ApiFailure('not-found', `no saved scenario named '${name}'`);
+          return found;
+        });
+        return this.computeTracked(requestId, { kind: 'runway', system: config, instance: systemInstance(db, config), loads: readResourceLoads(db, config), scenarios });
+      },
     };
   }
 }

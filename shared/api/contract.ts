@@ -16,6 +16,9 @@ import { IMPORT_FORMAT_IDS } from '../import/format-ids.js';
 import { API_METHOD_NAMES, type ApiMethodName } from './methods.js';
 import { forecastRunInputSchema, requestIdSchema, workloadSummaryInputSchema } from './forecast-schema.js';
 import { scenarioSchema } from './scenario-schema.js';
+import { systemConfigSchema } from './system-schema.js';
+import type { SystemConfig } from '../capacity/system-config.js';
+import type { RunwayAssessment } from '../capacity/assess-runway.js';
 import type { ForecastRunResult } from '../forecast/forecast-run.js';
 import type { ModelChoiceName } from '../forecast/model-catalog.js';
 import type { QueryMixAnalysis } from '../workload/query-mix.js';
@@ -87,6 +90,9 @@ export const inputSchemas = {
   'scenario.list': empty,
   'scenario.save': scenarioSchema,
   'scenario.delete': z.object({ name: z.string().min(1).max(120) }).strict(),
+  'system.get': empty,
+  'system.save': systemConfigSchema,
+  'runway.assess': z.object({ scenarioNames: z.array(z.string().min(1).max(120)).max(20).optional(), requestId: requestIdSchema.optional() }).strict(),
 } as const satisfies Record<ApiMethodName, z.ZodType>;
 
 export interface ApiOutputs {
@@ -116,6 +122,10 @@ export interface ApiOutputs {
   'scenario.list': StoredScenario[];
   'scenario.save': StoredScenario;
   'scenario.delete': { readonly deleted: boolean };
+  /** The system configuration (defaults derived from the series when none is saved) and its instance. */
+  'system.get': { readonly config: SystemConfig; readonly saved: boolean; readonly instance: InstanceType | null };
+  'system.save': { readonly config: SystemConfig; readonly saved: boolean; readonly instance: InstanceType | null };
+  'runway.assess': RunwayAssessment;
 }
 
 export type ApiMethod = keyof typeof inputSchemas;

@@ -5,6 +5,7 @@ import { WorkspaceBar } from './WorkspaceBar.js';
 import { DataScreen } from '../screens/data/DataScreen.js';
 import { ForecastScreen } from '../screens/forecast/ForecastScreen.js';
 import { WorkloadScreen } from '../screens/workload/WorkloadScreen.js';
+import { HeadroomScreen } from '../screens/headroom/HeadroomScreen.js';
 import { SCREENS, useScreenRoute } from './screen-route.js';
 
 /** The application frame: navigation, the open workspace, and the current screen. */
@@ -56,6 +57,8 @@ export function App() {
           </div>
         ) : route.screen === 'workload' ? (
           <WorkloadScreen revision={revision} series={route.series} />
+        ) : route.screen === 'headroom' ? (
+          <HeadroomScreen revision={revision} />
         ) : route.screen === 'forecast' ? (
           <ForecastScreen revision={revision} series={route.series} />
         ) : (

@@ -5,12 +5,13 @@ import { useEffect, useState } from 'react';
  * button, a reload and a bookmark (browser mode) land where the user was.
  */
 
-export type ScreenId = 'data' | 'workload' | 'forecast';
+export type ScreenId = 'data' | 'workload' | 'forecast' | 'headroom';
 
 export const SCREENS: readonly { readonly id: ScreenId; readonly label: string }[] = [
   { id: 'data', label: 'Data' },
   { id: 'workload', label: 'Workload' },
   { id: 'forecast', label: 'Forecast' },
+  { id: 'headroom', label: 'Headroom' },
 ];
 
 export interface ScreenRoute {

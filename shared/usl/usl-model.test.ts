@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assertUslCoefficients, uslResponseTimeSeconds, uslThroughput } from './usl-model.js';
 import { UslError } from './usl-error.js';
+import { refdataUrl } from '../../test/helpers/refdata.js';
 
 // refdata/usl_expected.csv (line 1: sources). The fixed_model_l90_s0.03_k0.0001 rows (lines 56–61) are
 // mookerji/sca_tools tests/test_usl.py evaluating X(N) = λN/(1 + σ(N − 1) + κN(N − 1)).
-const rows = readFileSync(new URL('../../../shared/refdata/usl_expected.csv', import.meta.url), 'utf8')
+const rows = readFileSync(refdataUrl('usl_expected.csv'), 'utf8')
   .split(/\r?\n/)
   .map((text, index) => ({ line: index + 1, cells: text.split(',') }));
 

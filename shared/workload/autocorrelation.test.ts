@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { autocorrelationAt, autocorrelations } from './autocorrelation.js';
+import { refdataUrl } from '../../test/helpers/refdata.js';
 
 function refColumn(file: string, column: number): number[] {
-  const text = readFileSync(new URL(`../../../shared/refdata/${file}`, import.meta.url), 'utf8');
+  const text = readFileSync(refdataUrl(`${file}`), 'utf8');
   const rows = text.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#'));
   return rows.slice(1).map((line) => Number(line.split(',')[column]));
 }

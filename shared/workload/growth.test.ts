@@ -5,12 +5,13 @@ import { SeededRandom } from '../random/seeded-random.js';
 import type { DailyPoint } from './daily-means.js';
 import { acceleration, analyseGrowth, monthlyGrowth, theilSen } from './growth.js';
 import { DAY_MS, HOUR_MS } from './utc-calendar.js';
+import { refdataUrl } from '../../test/helpers/refdata.js';
 
 const points = (xs: readonly number[], ys: readonly number[]): DailyPoint[] => xs.map((day, i) => ({ day, value: ys[i]!, samples: 1 }));
 const START = Date.UTC(2026, 0, 1);
 
 function refColumn(file: string, column: number): number[] {
-  const text = readFileSync(new URL(`../../../shared/refdata/${file}`, import.meta.url), 'utf8');
+  const text = readFileSync(refdataUrl(`${file}`), 'utf8');
   const rows = text.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#'));
   return rows.slice(1).map((line) => Number(line.split(',')[column]));
 }

@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { centredMovingAverage, movingAverageHalfWidth } from './moving-average.js';
+import { refdataUrl } from '../../test/helpers/refdata.js';
 
 /** A column of a refdata CSV (lines starting with '#' are provenance, the next is the header). */
 function refColumn(file: string, column: number): number[] {
-  const text = readFileSync(new URL(`../../../shared/refdata/${file}`, import.meta.url), 'utf8');
+  const text = readFileSync(refdataUrl(`${file}`), 'utf8');
   const rows = text.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#'));
   return rows.slice(1).map((line) => Number(line.split(',')[column]));
 }

@@ -4,9 +4,10 @@ import { ForecastError } from '../forecast-model.js';
 import { fitEts } from './ets-fit.js';
 import { etsInitialStates } from './ets-initial-states.js';
 import { etsPointForecast } from './ets-recursion.js';
+import { refdataUrl } from '../../../test/helpers/refdata.js';
 
 function refdata(name: string): string[][] {
-  const text = readFileSync(new URL(`../../../../shared/refdata/${name}`, import.meta.url), 'utf8');
+  const text = readFileSync(refdataUrl(`${name}`), 'utf8');
   return text
     .split(/\r?\n/)
     .filter((line) => line.trim() !== '' && !line.startsWith('#'))

@@ -6,8 +6,9 @@ import { fitEts } from './ets-fit.js';
 import { etsForecastPaths } from './ets-forecast-intervals.js';
 import { simulateEtsQuantiles } from './ets-simulate.js';
 import type { EtsSpec } from './ets-spec.js';
+import { refdataUrl } from '../../../test/helpers/refdata.js';
 
-const air = readFileSync(new URL('../../../../shared/refdata/airpassengers.csv', import.meta.url), 'utf8')
+const air = readFileSync(refdataUrl('airpassengers.csv'), 'utf8')
   .split(/\r?\n/)
   .filter((line) => line.trim() !== '' && !line.startsWith('#'))
   .slice(1)

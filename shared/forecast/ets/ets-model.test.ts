@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ForecastError } from '../forecast-model.js';
 import { etsModel, fitEtsModel } from './ets-model.js';
+import { refdataUrl } from '../../../test/helpers/refdata.js';
 
-const air = readFileSync(new URL('../../../../shared/refdata/airpassengers.csv', import.meta.url), 'utf8')
+const air = readFileSync(refdataUrl('airpassengers.csv'), 'utf8')
   .split(/\r?\n/)
   .filter((line) => line.trim() !== '' && !line.startsWith('#'))
   .slice(1)

@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ForecastError } from '../forecast-model.js';
 import { fitHoltWinters } from './holt-winters-fit.js';
+import { refdataUrl } from '../../../test/helpers/refdata.js';
 
 function refdata(name: string): string[][] {
-  const text = readFileSync(new URL(`../../../../shared/refdata/${name}`, import.meta.url), 'utf8');
+  const text = readFileSync(refdataUrl(`${name}`), 'utf8');
   return text
     .split(/\r?\n/)
     .filter((line) => line.trim() !== '' && !line.startsWith('#'))

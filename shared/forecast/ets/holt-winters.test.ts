@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ForecastError } from '../forecast-model.js';
+import { refdataUrl } from '../../../test/helpers/refdata.js';
 import {
   holtLinear,
   holtWintersAdditive,
@@ -13,7 +14,7 @@ import {
 
 /** Rows of a reference CSV (header first), skipping its `# source:` comment lines. */
 function refdata(name: string): string[][] {
-  const text = readFileSync(new URL(`../../../../shared/refdata/${name}`, import.meta.url), 'utf8');
+  const text = readFileSync(refdataUrl(`${name}`), 'utf8');
   return text
     .split(/\r?\n/)
     .filter((line) => line.trim() !== '' && !line.startsWith('#'))

@@ -5,11 +5,13 @@ import { commandHelp, parseCommandArgs, type Command } from './command.js';
 import { exportCommand } from './commands/export-command.js';
 import { forecastCommand } from './commands/forecast-command.js';
 import { runwayCommand } from './commands/runway-command.js';
+import { uslCommand } from './commands/usl-command.js';
+import { queueCommand } from './commands/queue-command.js';
 import { importCommand } from './commands/import-command.js';
 import { seriesCommand } from './commands/series-command.js';
 import { serveCommand } from './commands/serve-command.js';
 
-export const COMMANDS: readonly Command[] = [importCommand, seriesCommand, exportCommand, forecastCommand, runwayCommand, serveCommand];
+export const COMMANDS: readonly Command[] = [importCommand, seriesCommand, exportCommand, forecastCommand, runwayCommand, uslCommand, queueCommand, serveCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;

@@ -40,6 +40,7 @@ describe('the preload surface (window.headroom)', () => {
           "loadTest.list",
           "querymix.summary",
           "runway.assess",
+          "scalability.analyse",
           "scenario.delete",
           "scenario.list",
           "scenario.save",

@@ -8,6 +8,7 @@ import { assessRunway, type ResourceLoad, type RunwayAssessment } from '../../sh
 import type { SystemConfig } from '../../shared/capacity/system-config.js';
 import type { InstanceType } from '../../shared/api/types.js';
 import type { Scenario } from '../../shared/forecast/scenarios.js';
+import { analyseScalability, type ScalabilityAnalysis, type ScalabilityInput } from '../../shared/capacity/scalability.js';
 
 /**
  * The heavy computations the backend hands to its compute worker: pure engine calls over
@@ -25,13 +26,15 @@ export type ComputeTask =
       readonly instance: InstanceType | undefined;
       readonly loads: ReadonlyMap<string, ResourceLoad>;
       readonly scenarios: readonly Scenario[];
-    };
+    }
+  | { readonly kind: 'scalability'; readonly input: ScalabilityInput };
 
 export interface ComputeResults {
   forecast: ForecastRunResult;
   workload: WorkloadSummary;
   querymix: QueryMixAnalysis;
   runway: RunwayAssessment;
+  scalability: ScalabilityAnalysis;
 }
 
 export type ComputeResult = ComputeResults[ComputeTask['kind']];
@@ -52,6 +55,9 @@ export function runComputeTask(task: ComputeTask, onProgress: (phase: string, fr
         return analyseQueryMix(task.intervals, task.options);
       case 'runway':
         return assessRunway(task.system, task.instance, task.loads, { scenarios: task.scenarios, onProgress });
+      case 'scalability':
+        onProgress('fitting the USL and forecasting throughput', 0.1);
+        return analyseScalability(task.input);
     }
   } catch (error) {
     if (error instanceof ForecastError || error instanceof WorkloadError) throw new ApiFailure('bad-input', error.message);

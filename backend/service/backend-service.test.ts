@@ -102,4 +102,18 @@ describe('BackendService', () => {
     expect(runway).toMatchObject({ ok: true, value: { binding: 'storage', resources: [{ id: 'storage', capacity: 1000, threshold: 800, status: 'crosses', binding: true }] } });
     await backend.close();
   });
+  it('analyses scalability of the sample: USL peak beyond today, a date for 80 % of it, the CPU queue now and in six months', async () => {
+    const dir = tempDir();
+    const backend = service(dir);
+    backend.openWorkspace('samples/sample-postgres-oltp.headroom');
+    const result = await backend.call('scalability.analyse', {});
+    expect(result.ok).toBe(true);
+    const value = result.ok ? (result.value as { usl: { ok: boolean; value: { fit: { peakThroughput: number } } }; timeline: { ok: boolean; value: { currentPeak: number } }; queue: { ok: boolean }; servers: number; throughputSeries: string[] }) : undefined;
+    expect(value?.throughputSeries).toEqual(['read_qps', 'write_qps']);
+    expect(value?.servers).toBe(8);
+    expect(value?.usl.ok && value.timeline.ok && value.queue.ok).toBe(true);
+    expect(value?.usl.value.fit.peakThroughput).toBeGreaterThan(value?.timeline.value.currentPeak ?? Infinity);
+    expect(await backend.call('scalability.analyse', { loadTest: 'nope' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    await backend.close();
+  });
 });

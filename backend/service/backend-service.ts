@@ -20,6 +20,9 @@ import { deleteScenario, listScenarios, saveScenario } from '../workspace/scenar
 import { readStatementActivity } from '../workspace/statement-activity.js';
 import { loadSystem, saveSystem, systemInstance } from '../workspace/system-store.js';
 import { readResourceLoads } from '../workspace/resource-loads.js';
+import { defaultThroughputSeries } from '../workspace/throughput-series.js';
+import { sumSeries, type ResourceLoad } from '../../shared/capacity/assess-runway.js';
+import { findSeriesByName } from '../workspace/series-catalog.js';
 import { ComputeRunner } from '../compute/compute-runner.js';
 import type { ComputeResults, ComputeTask } from '../compute/compute-tasks.js';
 import { MODEL_DESCRIPTIONS, MODEL_NAMES } from '../../shared/forecast/model-catalog.js';
@@ -271,6 +274,34 @@ export class BackendService {
         saveSystem(db, config, new Date().toISOString());
         this.emit({ type: 'workspace.changed', workspace: this.currentWorkspace() });
         return { config, saved: true, instance: systemInstance(db, config) ?? null };
+      },
+      'scalability.analyse': async (input) => {
+        const db = this.db();
+        const { config } = loadSystem(db, this.workspaceTitle());
+        const instance = systemInstance(db, config);
+        const tests = listLoadTests(db);
+        const test = input.loadTest === undefined ? tests[0] : tests.find((t) => t.name === input.loadTest);
+        if (input.loadTest !== undefined && test === undefined) throw new ApiFailure('not-found', `no load test named '${input.loadTest}'`);
+        const throughputSeries = input.throughputSeries ?? defaultThroughputSeries(listSeries(db));
+        const cpuResource = config.resources.find((r) => r.kind === 'cpu' && r.unit === '%');
+        const load = (names: readonly string[]): ResourceLoad | undefined => (names.length > 0 && names.every((n) => findSeriesByName(db, n) !== undefined) ? sumSeries(names.map((n) => readSeriesPoints(db, n))) : undefined);
+        const throughputLoad = load(throughputSeries);
+        const cpuLoad = cpuResource === undefined ? undefined : load(cpuResource.series);
+        const servers = instance?.vcpu ?? null;
+        const analysis = await this.computeTracked(input.requestId, {
+          kind: 'scalability',
+          input: {
+            loadTest: test === undefined ? undefined : { name: test.name, points: test.points.map((p) => ({ concurrency: p.concurrency, throughput: p.throughput })) },
+            overrides: Object.fromEntries(Object.entries(input.overrides ?? {}).filter(([, v]) => v !== undefined)),
+            fraction: input.fraction ?? 0.8,
+            throughput: throughputLoad === undefined ? undefined : { series: throughputSeries, load: throughputLoad },
+            cpu: cpuLoad === undefined || servers === null ? undefined : { load: cpuLoad, servers: Math.max(1, Math.round(servers)) },
+            horizon: parseHorizon(config.horizon),
+            queueHorizon: parseHorizon('6mo'),
+            windowDays: config.windowDays,
+          },
+        });
+        return { ...analysis, loadTests: tests.map((t) => t.name), throughputSeries, servers };
       },
       'runway.assess': ({ scenarioNames, requestId }) => {
         const db = this.db();

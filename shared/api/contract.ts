@@ -19,6 +19,7 @@ import { scenarioSchema } from './scenario-schema.js';
 import { systemConfigSchema } from './system-schema.js';
 import type { SystemConfig } from '../capacity/system-config.js';
 import type { RunwayAssessment } from '../capacity/assess-runway.js';
+import type { ScalabilityAnalysis } from '../capacity/scalability.js';
 import type { ForecastRunResult } from '../forecast/forecast-run.js';
 import type { ModelChoiceName } from '../forecast/model-catalog.js';
 import type { QueryMixAnalysis } from '../workload/query-mix.js';
@@ -92,6 +93,19 @@ export const inputSchemas = {
   'scenario.delete': z.object({ name: z.string().min(1).max(120) }).strict(),
   'system.get': empty,
   'system.save': systemConfigSchema,
+  'scalability.analyse': z
+    .object({
+      /** A load test by name; default the first. */
+      loadTest: z.string().min(1).max(200).optional(),
+      /** What-if coefficients replacing the fitted ones. */
+      overrides: z.object({ sigma: z.number().min(0).max(1).optional(), kappa: z.number().min(0).max(1).optional(), lambda: z.number().positive().finite().optional() }).strict().optional(),
+      /** Share of the USL's maximum throughput treated as the limit; default 0.8. */
+      fraction: z.number().min(0.05).max(1).optional(),
+      /** Series whose sum is production throughput; default read + write queries per second. */
+      throughputSeries: z.array(z.string().min(1).max(1024)).min(1).max(10).optional(),
+      requestId: requestIdSchema.optional(),
+    })
+    .strict(),
   'runway.assess': z.object({ scenarioNames: z.array(z.string().min(1).max(120)).max(20).optional(), requestId: requestIdSchema.optional() }).strict(),
 } as const satisfies Record<ApiMethodName, z.ZodType>;
 
@@ -126,6 +140,8 @@ export interface ApiOutputs {
   'system.get': { readonly config: SystemConfig; readonly saved: boolean; readonly instance: InstanceType | null };
   'system.save': { readonly config: SystemConfig; readonly saved: boolean; readonly instance: InstanceType | null };
   'runway.assess': RunwayAssessment;
+  /** With the inputs it used: which load test, which throughput series, how many cores. */
+  'scalability.analyse': ScalabilityAnalysis & { readonly loadTests: string[]; readonly throughputSeries: string[]; readonly servers: number | null };
 }
 
 export type ApiMethod = keyof typeof inputSchemas;

@@ -17,6 +17,7 @@ export const API_METHOD_NAMES = [
   'loadTest.list',
   'querymix.summary',
   'runway.assess',
+  'scalability.analyse',
   'scenario.delete',
   'scenario.list',
   'scenario.save',

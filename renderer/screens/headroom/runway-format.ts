@@ -5,7 +5,7 @@ export function formatRunwayDate(ms: number | null): string {
 
 /**
  * "4.8 months" from now to a date; "now" when it is not in the future.
- * @example monthsUntil(Date.UTC(2026, 10, 1), Date.UTC(2027, 2, 25)) // '4.8 months'
+ * @example monthsUntil(Date.UTC(2026, 10, 1), Date.UTC(2027, 2, 25)) // '4.7 months'
  */
 export function monthsUntil(nowMs: number, ms: number | null): string {
   if (ms === null) return 'beyond the horizon';

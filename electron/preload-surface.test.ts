@@ -41,6 +41,7 @@ describe('the preload surface (window.headroom)', () => {
           "querymix.summary",
           "runway.assess",
           "scalability.analyse",
+          "scale.compare",
           "scenario.delete",
           "scenario.list",
           "scenario.save",

@@ -9,6 +9,7 @@ import type { SystemConfig } from '../../shared/capacity/system-config.js';
 import type { InstanceType } from '../../shared/api/types.js';
 import type { Scenario } from '../../shared/forecast/scenarios.js';
 import { analyseScalability, type ScalabilityAnalysis, type ScalabilityInput } from '../../shared/capacity/scalability.js';
+import { analyseScaling, type ScalingAnalysis, type ScalingRequest } from '../../shared/capacity/scaling/analyse-scaling.js';
 
 /**
  * The heavy computations the backend hands to its compute worker: pure engine calls over
@@ -27,7 +28,8 @@ export type ComputeTask =
       readonly loads: ReadonlyMap<string, ResourceLoad>;
       readonly scenarios: readonly Scenario[];
     }
-  | { readonly kind: 'scalability'; readonly input: ScalabilityInput };
+  | { readonly kind: 'scalability'; readonly input: ScalabilityInput }
+  | { readonly kind: 'scale'; readonly request: Omit<ScalingRequest, 'onProgress'> };
 
 export interface ComputeResults {
   forecast: ForecastRunResult;
@@ -35,6 +37,7 @@ export interface ComputeResults {
   querymix: QueryMixAnalysis;
   runway: RunwayAssessment;
   scalability: ScalabilityAnalysis;
+  scale: ScalingAnalysis;
 }
 
 export type ComputeResult = ComputeResults[ComputeTask['kind']];
@@ -58,6 +61,8 @@ export function runComputeTask(task: ComputeTask, onProgress: (phase: string, fr
       case 'scalability':
         onProgress('fitting the USL and forecasting throughput', 0.1);
         return analyseScalability(task.input);
+      case 'scale':
+        return analyseScaling({ ...task.request, onProgress });
     }
   } catch (error) {
     if (error instanceof ForecastError || error instanceof WorkloadError) throw new ApiFailure('bad-input', error.message);

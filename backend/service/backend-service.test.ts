@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { metricCsv } from '../../test/helpers/metric-csv.js';
@@ -105,7 +105,9 @@ describe('BackendService', () => {
   it('analyses scalability of the sample: USL peak beyond today, a date for 80 % of it, the CPU queue now and in six months', async () => {
     const dir = tempDir();
     const backend = service(dir);
-    backend.openWorkspace('samples/sample-postgres-oltp.headroom');
+    // A copy: opening a workspace for writing may change its file (journal mode).
+    copyFileSync('samples/sample-postgres-oltp.headroom', join(dir, 'sample.headroom'));
+    backend.openWorkspace(join(dir, 'sample.headroom'));
     const result = await backend.call('scalability.analyse', {});
     expect(result.ok).toBe(true);
     const value = result.ok ? (result.value as { usl: { ok: boolean; value: { fit: { peakThroughput: number } } }; timeline: { ok: boolean; value: { currentPeak: number } }; queue: { ok: boolean }; servers: number; throughputSeries: string[] }) : undefined;

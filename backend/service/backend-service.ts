@@ -21,6 +21,7 @@ import { readStatementActivity } from '../workspace/statement-activity.js';
 import { loadSystem, saveSystem, systemInstance } from '../workspace/system-store.js';
 import { readResourceLoads } from '../workspace/resource-loads.js';
 import { defaultThroughputSeries } from '../workspace/throughput-series.js';
+import { readScalingRequest } from '../workspace/scaling-request.js';
 import { sumSeries, type ResourceLoad } from '../../shared/capacity/assess-runway.js';
 import { findSeriesByName } from '../workspace/series-catalog.js';
 import { ComputeRunner } from '../compute/compute-runner.js';
@@ -302,6 +303,16 @@ export class BackendService {
           },
         });
         return { ...analysis, loadTests: tests.map((t) => t.name), throughputSeries, servers };
+      },
+      'scale.compare': ({ horizon, confidence, pricing, scenarioNames, requestId }) => {
+        const db = this.db();
+        const saved = listScenarios(db);
+        const scenarios = (scenarioNames ?? []).map((name) => {
+          const found = saved.find((s) => s.name === name);
+          if (found === undefined) throw new ApiFailure('not-found', `no saved scenario named '${name}'`);
+          return found;
+        });
+        return this.computeTracked(requestId, { kind: 'scale', request: readScalingRequest(db, this.workspaceTitle(), { horizon, confidence, pricing, scenarios }) });
       },
       'runway.assess': ({ scenarioNames, requestId }) => {
         const db = this.db();

@@ -20,6 +20,7 @@ import { systemConfigSchema } from './system-schema.js';
 import type { SystemConfig } from '../capacity/system-config.js';
 import type { RunwayAssessment } from '../capacity/assess-runway.js';
 import type { ScalabilityAnalysis } from '../capacity/scalability.js';
+import type { ScalingAnalysis } from '../capacity/scaling/analyse-scaling.js';
 import type { ForecastRunResult } from '../forecast/forecast-run.js';
 import type { ModelChoiceName } from '../forecast/model-catalog.js';
 import type { QueryMixAnalysis } from '../workload/query-mix.js';
@@ -106,6 +107,15 @@ export const inputSchemas = {
       requestId: requestIdSchema.optional(),
     })
     .strict(),
+  'scale.compare': z
+    .object({
+      horizon: z.string().regex(/^\d+(mo|y)$/, 'a horizon in months or years, e.g. 24mo').optional(),
+      confidence: z.enum(['p50', 'p90']).optional(),
+      pricing: z.enum(['on-demand', 'committed']).optional(),
+      scenarioNames: z.array(z.string().min(1).max(120)).max(20).optional(),
+      requestId: requestIdSchema.optional(),
+    })
+    .strict(),
   'runway.assess': z.object({ scenarioNames: z.array(z.string().min(1).max(120)).max(20).optional(), requestId: requestIdSchema.optional() }).strict(),
 } as const satisfies Record<ApiMethodName, z.ZodType>;
 
@@ -140,6 +150,7 @@ export interface ApiOutputs {
   'system.get': { readonly config: SystemConfig; readonly saved: boolean; readonly instance: InstanceType | null };
   'system.save': { readonly config: SystemConfig; readonly saved: boolean; readonly instance: InstanceType | null };
   'runway.assess': RunwayAssessment;
+  'scale.compare': ScalingAnalysis;
   /** With the inputs it used: which load test, which throughput series, how many cores. */
   'scalability.analyse': ScalabilityAnalysis & { readonly loadTests: string[]; readonly throughputSeries: string[]; readonly servers: number | null };
 }

@@ -18,6 +18,7 @@ export const API_METHOD_NAMES = [
   'querymix.summary',
   'runway.assess',
   'scalability.analyse',
+  'scale.compare',
   'scenario.delete',
   'scenario.list',
   'scenario.save',

@@ -94,9 +94,26 @@ export function backtestOrigins(n: number, options: BacktestOptions): number[] {
  * @example backtest(thetaModel, airPassengers, { h: 12, periods: [12] }).mase
  */
 export function backtest(model: ForecastModel, y: readonly number[], options: BacktestOptions): BacktestResult {
+  const fitOptions = options.seed === undefined ? { periods: options.periods } : { periods: options.periods, seed: options.seed };
+  return scoreBacktest(model.id, model.label, y, options, (trainLength) => model.fit(y.slice(0, trainLength), fitOptions).forecast(options.h));
+}
+
+/**
+ * Scores forecasts made at the backtest's origins, whoever made them: `forecastAt` gets
+ * an origin's training length and returns the h-step forecast from it. {@link backtest}
+ * fits a model there; chooseModel averages two models' stored forecasts, which scores a
+ * combination without fitting its members again.
+ * @param modelId the id the result carries
+ * @param label the name the result carries
+ * @param y evenly spaced finite values, oldest first
+ * @param options horizon, periods, origins, spacing
+ * @param forecastAt the forecast from the first `trainLength` values, h steps long
+ * @throws {ForecastError} when the series is too short, or as forecastAt throws
+ * @example scoreBacktest('mean', 'Mean', y, { h: 12, periods: [12] }, (n) => model.fit(y.slice(0, n), { periods: [12] }).forecast(12))
+ */
+export function scoreBacktest(modelId: string, label: string, y: readonly number[], options: BacktestOptions, forecastAt: (trainLength: number) => ForecastPaths): BacktestResult {
   assertSeries(y, 2, 'A backtest');
   const lengths = backtestOrigins(y.length, options);
-  const fitOptions = options.seed === undefined ? { periods: options.periods } : { periods: options.periods, seed: options.seed };
   const m = options.periods[0] ?? 1;
   const origins: OriginResult[] = [];
   let inside80 = 0;
@@ -105,7 +122,7 @@ export function backtest(model: ForecastModel, y: readonly number[], options: Ba
   for (const trainLength of lengths) {
     const training = y.slice(0, trainLength);
     const actual = y.slice(trainLength, trainLength + options.h);
-    const forecast = model.fit(training, fitOptions).forecast(options.h);
+    const forecast = forecastAt(trainLength);
     let scale = seasonalNaiveScale(training, trainLength > m ? m : 1);
     if (!(scale > 0) && m > 1) scale = seasonalNaiveScale(training, 1);
     const coverage80 = intervalCoverage(actual, forecast.lo80, forecast.hi80);
@@ -125,8 +142,8 @@ export function backtest(model: ForecastModel, y: readonly number[], options: Ba
   }
   const mean = (pick: (o: OriginResult) => number): number => origins.reduce((s, o) => s + pick(o), 0) / origins.length;
   return {
-    modelId: model.id,
-    label: model.label,
+    modelId,
+    label,
     h: options.h,
     origins,
     mase: mean((o) => o.mase),

@@ -30,10 +30,7 @@ export function createCombinationModel(members: readonly ForecastModel[]): Forec
       };
       const forecast = (h: number): ForecastPaths => {
         assertHorizon(h);
-        const paths = fits.map((f) => f.forecast(h));
-        const mean = (pick: (p: ForecastPaths) => readonly number[]): number[] =>
-          Array.from({ length: h }, (_, i) => paths.reduce((s, p) => s + (pick(p)[i] ?? Number.NaN), 0) / paths.length);
-        return { mean: mean((p) => p.mean), lo80: mean((p) => p.lo80), hi80: mean((p) => p.hi80), lo95: mean((p) => p.lo95), hi95: mean((p) => p.hi95) };
+        return averagePaths(fits.map((f) => f.forecast(h)));
       };
       return {
         description: `Mean of ${fits.map((f) => f.description).join(' | ')}`,
@@ -43,4 +40,18 @@ export function createCombinationModel(members: readonly ForecastModel[]): Forec
       };
     },
   };
+}
+
+/**
+ * The equal-weight combination of forecasts of the same length: each path (mean, lo80, …)
+ * averaged step by step. chooseModel scores the combination from its members' backtest
+ * forecasts with this, so the result is the same as refitting the combination.
+ * @param paths two or more forecasts, all of the same horizon
+ * @example averagePaths([theta.forecast(12), snaive.forecast(12)]).mean
+ */
+export function averagePaths(paths: readonly ForecastPaths[]): ForecastPaths {
+  const h = paths[0]?.mean.length ?? 0;
+  const mean = (pick: (p: ForecastPaths) => readonly number[]): number[] =>
+    Array.from({ length: h }, (_, i) => paths.reduce((s, p) => s + (pick(p)[i] ?? Number.NaN), 0) / paths.length);
+  return { mean: mean((p) => p.mean), lo80: mean((p) => p.lo80), hi80: mean((p) => p.hi80), lo95: mean((p) => p.lo95), hi95: mean((p) => p.hi95) };
 }

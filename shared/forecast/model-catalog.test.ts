@@ -17,6 +17,8 @@ describe('the model catalog', () => {
     expect(autoCandidates([12], { percent: false }).map((m) => m.id)).not.toContain('mstl-ets');
     expect(autoCandidates([24, 168], { percent: true }).map((m) => m.id)).toEqual(expect.arrayContaining(['mstl-ets', 'seasonal-naive', 'theta']));
     expect(autoCandidates([24, 168], { percent: true }).some((m) => m.label.startsWith('Logistic'))).toBe(true);
+    expect(autoCandidates([24, 168], { percent: false }).map((m) => m.id)).not.toContain('ets');
+    expect(autoCandidates([12], { percent: false }).map((m) => m.id)).toContain('ets');
     expect(isModelChoiceName('auto') && isModelChoiceName('mstl') && !isModelChoiceName('prophet')).toBe(true);
   });
 });

@@ -89,12 +89,16 @@ export function modelByName(name: string, context: ModelContext): ForecastModel 
 /**
  * The candidates of the automatic choice for a series with these periods: the seasonal
  * naive baseline first (ties go to the simpler model), then drift, linear trend, damped
- * trend, Theta, ETS; MSTL when there is a period ETS cannot model or more than one.
+ * trend, Theta, and ETS — or, when there are several periods or one ETS cannot model,
+ * MSTL + ETS instead.
  * @example autoCandidates([288, 2016], { percent: true }).map((m) => m.id)
  */
 export function autoCandidates(periods: readonly number[], context: ModelContext): ForecastModel[] {
-  const candidates: ForecastModel[] = [seasonalNaiveModel, driftModel, linearTrendModel, dampedTrendModel, thetaModel, boundedEtsModel];
+  const candidates: ForecastModel[] = [seasonalNaiveModel, driftModel, linearTrendModel, dampedTrendModel, thetaModel];
+  // With several periods MSTL + ETS models them all; a one-season ETS beside it costs most
+  // of the fit time (a 24-step season on hourly data) and models less.
   if (periods.length > 1 || periods.some((m) => m > MAX_ETS_SEASON)) candidates.push(mstlEtsModel);
+  else candidates.push(boundedEtsModel);
   if (context.percent) candidates.push(createLogisticGrowthModel({ cap: 100 }));
   return candidates;
 }

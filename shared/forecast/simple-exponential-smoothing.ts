@@ -39,6 +39,7 @@ const ALPHA_MAX = 0.9999;
 export function fitSes(y: readonly number[], alpha?: number): SesFit {
   assertSeries(y, 3, 'Simple exponential smoothing');
   const n = y.length;
+  const data = Float64Array.from(y);
   const profile = (a: number): { sse: number; level0: number } => {
     // One pass: errors from ℓ₀ = 0 and the weights (1 − α)^{t−1} of ℓ₀ in each error.
     let level = 0;
@@ -47,12 +48,15 @@ export function fitSes(y: readonly number[], alpha?: number): SesFit {
     let scw = 0;
     let sww = 0;
     for (let t = 0; t < n; t++) {
-      const e = (y[t] ?? 0) - level;
+      const e = (data[t] as number) - level;
       scc += e * e;
       scw += e * weight;
       sww += weight * weight;
       level += a * e;
       weight *= 1 - a;
+      // Below 1e-150 the weight's terms no longer change the sums (sww ≥ 1), and letting it
+      // decay into subnormal numbers makes every later step many times slower on x86.
+      if (weight < 1e-150) weight = 0;
     }
     const level0 = scw / sww;
     return { sse: Math.max(0, scc - (scw * scw) / sww), level0 };

@@ -7,7 +7,7 @@
  *    Archibald, "The admissible parameter space for exponential smoothing models",
  *    Ann. Inst. Stat. Math. 60 (2008) 407–426, Table 1 and §3.3.
  */
-import { maxRootModulus } from './polynomial-roots.js';
+import { rootsWithinRadius } from './polynomial-roots.js';
 import { USUAL_BOUNDS, type EtsParameters, type EtsSpec } from './ets-spec.js';
 
 /**
@@ -36,7 +36,8 @@ export function withinUsualBounds(spec: EtsSpec, p: EtsParameters): boolean {
  * & Archibald (2008). Non-seasonal models use the closed-form bounds; seasonal ones the
  * closed-form necessary conditions and then the roots of the characteristic polynomial
  *   z^{m+1} + (α+β−φ)z^m + (α+β−αφ)(z^{m−1}+…+z²) + (α+β−αφ+γ−1)z + φ(1−α−γ),
- * all of which must lie within 1 + 1e-10 of the unit circle (forecast's tolerance).
+ * all of which must lie within 1 + 1e-10 of the unit circle (forecast's tolerance) —
+ * checked by the Schur–Cohn test rather than by finding the roots, as forecast does.
  * @example isAdmissible({ error: 'A', trend: 'N', season: 'N', period: 1 }, { alpha: 1.5, beta: 0, gamma: 0, phi: 1 }) // true (SES is admissible for 0 < α < 2)
  */
 export function isAdmissible(spec: EtsSpec, p: EtsParameters): boolean {
@@ -61,5 +62,5 @@ export function isAdmissible(spec: EtsSpec, p: EtsParameters): boolean {
   for (let k = 2; k < m; k++) coefficients[k] = alpha + beta - alpha * phi;
   coefficients[m] = alpha + beta - phi;
   coefficients[m + 1] = 1;
-  return maxRootModulus(coefficients) <= 1 + 1e-10;
+  return rootsWithinRadius(coefficients, 1 + 1e-10);
 }

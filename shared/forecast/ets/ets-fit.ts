@@ -58,7 +58,22 @@ export interface EtsFit {
 export interface FitEtsOptions {
   /** Nelder–Mead evaluation budget (forecast's `maxit`); default 2000. */
   readonly maxEvaluations?: number;
+  /**
+   * Whether the m − 1 free seasonal starting states are optimised with the other
+   * parameters (forecast::ets) or held at their decomposition values. Default 'auto':
+   * optimised for m ≤ 24 on series of at most {@link LONG_SERIES} values, held otherwise.
+   */
+  readonly seasonalStates?: 'auto' | 'optimised' | 'fixed';
 }
+
+/**
+ * Series longer than this get their seasonal starting states from the decomposition
+ * instead of the optimiser (see {@link FitEtsOptions.seasonalStates}). By then the
+ * decomposition averages over dozens of cycles, and a simplex over 25+ coordinates would
+ * spend forecast's whole 2000-evaluation budget passing over thousands of values each
+ * time (hourly data with m = 24: seconds per model instead of a tenth of one).
+ */
+export const LONG_SERIES = 2000;
 
 /**
  * Fits one ETS model by maximum likelihood.
@@ -76,7 +91,9 @@ export function fitEts(y: readonly number[], spec: EtsSpec, options: FitEtsOptio
     throw new ForecastError(`${etsLabel(spec)} needs at least two full seasons (${2 * m} values); got ${n}.`);
   }
   const start = etsInitialStates(y, spec);
-  const seasonalMode: SeasonalStateMode = spec.season !== 'N' && m > MAX_PERIOD_FOR_ROOT_TEST ? { kind: 'fixed', seasonal: start.seasonal } : { kind: 'optimised' };
+  const seasonalStates = options.seasonalStates ?? 'auto';
+  const holdSeason = seasonalStates === 'fixed' || (seasonalStates === 'auto' && (m > MAX_PERIOD_FOR_ROOT_TEST || n > LONG_SERIES));
+  const seasonalMode: SeasonalStateMode = spec.season !== 'N' && holdSeason ? { kind: 'fixed', seasonal: start.seasonal } : { kind: 'optimised' };
   const optimised = optimisedCount(spec, seasonalMode);
   // Estimated quantities: smoothing parameters and every free initial state (fixed seasonal
   // starting values were estimated from the data too, so they count).

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { quantileType8, simulateEtsQuantiles } from './ets-simulate.js';
+import fc from 'fast-check';
+import { quantileType8, selectQuantileType8, simulateEtsQuantiles } from './ets-simulate.js';
 import type { EtsSpec } from './ets-spec.js';
 
 describe('quantileType8', () => {
@@ -11,6 +12,19 @@ describe('quantileType8', () => {
     expect(quantileType8(sorted, 0.9)).toBeCloseTo(9 + 2 / 3 - 1 / 30, 12);
     expect(quantileType8(sorted, 0.001)).toBe(1);
     expect(quantileType8(sorted, 0.999)).toBe(10);
+  });
+
+  it('gives exactly the same value by selection as after sorting (property, with ties)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -20, max: 20 }), { minLength: 1, maxLength: 200 }), fc.double({ min: 0, max: 1, noNaN: true }), (ints, p) => {
+        const values = Float64Array.from(ints, (v) => v / 4);
+        const sorted = Float64Array.from(values).sort();
+        expect(selectQuantileType8(values, p)).toBe(quantileType8(sorted, p));
+      }),
+      { seed: 3, numRuns: 1000 },
+    );
+    expect(selectQuantileType8(Float64Array.of(4, 1, 3, 2), 0.5)).toBe(2.5);
+    expect(selectQuantileType8(Float64Array.of(1, Number.NaN, 3), 0.5)).toBe(quantileType8(Float64Array.of(1, 3, Number.NaN), 0.5));
   });
 });
 

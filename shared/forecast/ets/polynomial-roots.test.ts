@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { maxRootModulus, polynomialRoots } from './polynomial-roots.js';
+import { maxRootModulus, polynomialRoots, rootsWithinRadius } from './polynomial-roots.js';
 
 /** Coefficients (ascending) of Π(z − r) for complex roots r, back from the roots. */
 function expand(re: Float64Array, im: Float64Array): { re: number[]; im: number[] } {
@@ -57,5 +57,29 @@ describe('polynomialRoots', () => {
     const { re, im } = polynomialRoots(coefficients);
     const moduli = Array.from(re, (r, k) => Math.hypot(r, im[k]!));
     expect(Math.min(...moduli.map((m) => Math.abs(m - 1)))).toBeLessThan(1e-12);
+  });
+});
+
+describe('rootsWithinRadius (Schur–Cohn)', () => {
+  it('agrees with the largest root modulus away from the circle (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: 1, maxLength: 25 }), fc.double({ min: 0.5, max: 2, noNaN: true }), (tail, radius) => {
+        const coefficients = [...tail, 1];
+        const largest = maxRootModulus(coefficients);
+        fc.pre(Math.abs(largest - radius) > 1e-6 * radius);
+        expect(rootsWithinRadius(coefficients, radius)).toBe(largest < radius);
+      }),
+      { seed: 11, numRuns: 500 },
+    );
+  });
+
+  it('accepts the unit root of ETS(A,N,A) within the 1e-10 tolerance, and rejects just outside', () => {
+    const alpha = 0.3;
+    const gamma = 0.2;
+    const coefficients = [1 - alpha - gamma, gamma - 1, ...new Array<number>(10).fill(0), alpha - 1, 1];
+    expect(rootsWithinRadius(coefficients, 1 + 1e-10)).toBe(true);
+    expect(rootsWithinRadius([-1.001, 1], 1 + 1e-10)).toBe(false); // z = 1.001
+    expect(rootsWithinRadius([2, -3, 1], 2.0001)).toBe(true);
+    expect(rootsWithinRadius([5], 1)).toBe(true);
   });
 });

@@ -125,3 +125,42 @@ export function maxRootModulus(coefficients: ArrayLike<number>): number {
   for (let k = 0; k < re.length; k++) max = Math.max(max, Math.hypot(re[k] as number, im[k] as number));
   return max;
 }
+
+/**
+ * Whether every root of c₀ + c₁z + … + c_d z^d lies within |z| ≤ radius, by the
+ * Schur–Cohn test (Schur 1917; Cohn 1922; e.g. Henrici, Applied and Computational Complex
+ * Analysis vol. 1, 1974, §6.8) on p(radius·z): with a the coefficients, all roots of a
+ * degree-n polynomial lie inside the unit circle iff |a₀| < |aₙ| and those of
+ * (aₙp(z) − a₀p*(z))/z, of degree n − 1, do (p* the reversed polynomial). O(d²) and no
+ * iteration — the ETS admissibility check runs it on every likelihood evaluation, where
+ * finding all d roots cost far more. Agrees with `maxRootModulus(c) <= radius` except for
+ * roots within rounding of the circle itself.
+ * @param coefficients ascending powers; the leading one must not be 0
+ * @example rootsWithinRadius([2, -3, 1], 2.0001) // true (roots 1 and 2)
+ * @example rootsWithinRadius([2, -3, 1], 1.9999) // false
+ */
+export function rootsWithinRadius(coefficients: ArrayLike<number>, radius: number): boolean {
+  let n = coefficients.length - 1;
+  while (n >= 0 && coefficients[n] === 0) n--;
+  if (n <= 0) return true;
+  let a = new Float64Array(n + 1);
+  let next = new Float64Array(n + 1);
+  let scale = 1;
+  for (let k = 0; k <= n; k++) {
+    a[k] = (coefficients[k] as number) * scale;
+    scale *= radius;
+  }
+  for (let degree = n; degree >= 1; degree--) {
+    const lead = a[degree] as number;
+    const constant = a[0] as number;
+    if (!(Math.abs(constant) < Math.abs(lead))) return false;
+    // (lead·p(z) − constant·p*(z))/(lead·z): the Schur transform, divided by the leading
+    // coefficient so that the numbers stay of the order of the original ones.
+    const ratio = constant / lead;
+    for (let k = 0; k < degree; k++) next[k] = (a[k + 1] as number) - ratio * (a[degree - 1 - k] as number);
+    [a, next] = [next, a];
+    const newLead = a[degree - 1] as number;
+    if (newLead === 0 || !Number.isFinite(newLead)) return false;
+  }
+  return true;
+}

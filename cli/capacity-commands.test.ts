@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { requireBuiltCli, runCli } from '../test/helpers/run-cli.js';
@@ -41,5 +41,25 @@ describe('bin/headroom queue and usl (docs/cli.md)', () => {
     const failed = runCli(['usl', '--input', bad]);
     expect(failed.status).toBe(1);
     expect(failed.stderr.trim()).toMatch(/bad\.csv: line 3, column 2 \(tps\): 'abc' is not a number/);
+  });
+});
+
+describe('bin/headroom catalog (docs/cli.md)', () => {
+  it('exports the catalog as CSV and imports it back, refusing a bad row by line and column', () => {
+    const dir = tempDir();
+    const workspace = join(dir, 'w.headroom');
+    copyFileSync('samples/sample-postgres-oltp.headroom', workspace);
+    const exported = join(dir, 'catalog.csv');
+    expect(runCli(['catalog', '--workspace', workspace, '--export', exported]).status).toBe(0);
+    const text = readFileSync(exported, 'utf8');
+    expect(text.split('\n')[0]).toMatch(/^provider,instance_class,vcpu,memory_gib,/);
+    writeFileSync(join(dir, 'bad.csv'), text.replace(/,2,8,/, ',two,8,'));
+    const bad = runCli(['catalog', '--workspace', workspace, '--import', join(dir, 'bad.csv')]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr.trim()).toMatch(/bad\.csv: line 2, column vcpu: 'two' is not a number/);
+    const small = text.split('\n').slice(0, 3).join('\n');
+    writeFileSync(join(dir, 'small.csv'), `${small}\n`);
+    expect(runCli(['catalog', '--workspace', workspace, '--import', join(dir, 'small.csv')]).stdout).toMatch(/catalog replaced with 2 instances/);
+    expect(JSON.parse(runCli(['catalog', '--workspace', workspace, '--json']).stdout)).toHaveLength(2);
   });
 });

@@ -8,11 +8,12 @@ import { runwayCommand } from './commands/runway-command.js';
 import { uslCommand } from './commands/usl-command.js';
 import { queueCommand } from './commands/queue-command.js';
 import { scaleCommand } from './commands/scale-command.js';
+import { catalogCommand } from './commands/catalog-command.js';
 import { importCommand } from './commands/import-command.js';
 import { seriesCommand } from './commands/series-command.js';
 import { serveCommand } from './commands/serve-command.js';
 
-export const COMMANDS: readonly Command[] = [importCommand, seriesCommand, exportCommand, forecastCommand, runwayCommand, uslCommand, queueCommand, scaleCommand, serveCommand];
+export const COMMANDS: readonly Command[] = [importCommand, seriesCommand, exportCommand, forecastCommand, runwayCommand, uslCommand, queueCommand, scaleCommand, catalogCommand, serveCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;

@@ -27,8 +27,13 @@ describe('the preload surface (window.headroom)', () => {
         ],
         "methods": [
           "app.info",
+          "catalog.exportCsv",
+          "catalog.importCsv",
           "catalog.list",
+          "catalog.save",
           "compute.cancel",
+          "decision.get",
+          "decision.save",
           "forecast.models",
           "forecast.run",
           "import.history",

@@ -10,6 +10,7 @@ import { SAMPLE_WORKSPACE_FILE } from '../backend/sample-workspace.js';
 import { listSeries } from '../backend/workspace/series-catalog.js';
 import { saveSystem } from '../backend/workspace/system-store.js';
 import { sampleSystem } from './sample-system.js';
+import { catalogToCsv } from '../shared/catalog/catalog-csv.js';
 import { generateSampleSeries, SAMPLE_SEED, sampleCatalog, sampleLoadTest, sampleStatementSnapshots, type SampleSeries } from './postgres-oltp-model.js';
 
 /** A fixed creation time, so the generated file describes itself the same way every run. */
@@ -78,6 +79,7 @@ function writeSampleExcerpts(dir: string, series: readonly SampleSeries[]): void
   });
   writeFileSync(join(dir, 'orders-db-one-week.csv'), wideCsv(week));
   const test = sampleLoadTest();
+  writeFileSync(join(dir, 'instance-catalog.csv'), `# ${sampleCatalog()[0]?.priceNote ?? 'sample prices'}; prices as of ${sampleCatalog()[0]?.pricesAsOf ?? ''}\n${catalogToCsv(sampleCatalog())}`);
   writeFileSync(join(dir, 'pgbench-load-test.csv'), `clients,tps,latency_ms\n${test.points.map((p) => `${p.concurrency},${p.throughput},${p.latencyMs ?? ''}`).join('\n')}\n`);
 }
 

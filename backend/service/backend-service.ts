@@ -12,7 +12,7 @@ import { toApiError } from '../jobs/run-import-job.js';
 import { AppSettings } from '../settings/app-settings.js';
 import { listImports } from '../workspace/import-log.js';
 import { openWorkspace, type WorkspaceDb } from '../workspace/open-workspace.js';
-import { listInstanceTypes, listLoadTests } from '../workspace/reference-tables.js';
+import { listInstanceTypes, listLoadTests, saveInstanceTypes } from '../workspace/reference-tables.js';
 import { deleteSeries, listSeries } from '../workspace/series-catalog.js';
 import { readSeriesWindow } from '../workspace/series-window.js';
 import { readSeriesPoints } from '../workspace/series-points.js';
@@ -22,6 +22,8 @@ import { loadSystem, saveSystem, systemInstance } from '../workspace/system-stor
 import { readResourceLoads } from '../workspace/resource-loads.js';
 import { defaultThroughputSeries } from '../workspace/throughput-series.js';
 import { readScalingRequest } from '../workspace/scaling-request.js';
+import { loadDecision, saveDecision } from '../workspace/decision-store.js';
+import { catalogFromCsv, catalogToCsv } from '../../shared/catalog/catalog-csv.js';
 import { sumSeries, type ResourceLoad } from '../../shared/capacity/assess-runway.js';
 import { findSeriesByName } from '../workspace/series-catalog.js';
 import { ComputeRunner } from '../compute/compute-runner.js';
@@ -303,6 +305,33 @@ export class BackendService {
           },
         });
         return { ...analysis, loadTests: tests.map((t) => t.name), throughputSeries, servers };
+      },
+      'catalog.save': ({ instances }) => {
+        const db = this.db();
+        const keys = new Set<string>();
+        for (const i of instances) {
+          const key = `${i.provider}|${i.instanceClass}`;
+          if (keys.has(key)) throw new ApiFailure('bad-input', `${i.provider} ${i.instanceClass} appears twice; keep one row per instance`);
+          keys.add(key);
+        }
+        saveInstanceTypes(db, instances);
+        this.emit({ type: 'workspace.changed', workspace: this.currentWorkspace() });
+        return listInstanceTypes(db);
+      },
+      'catalog.importCsv': ({ text }) => {
+        const read = catalogFromCsv(text);
+        if (!read.ok) throw new ApiFailure('bad-input', `catalog CSV: ${read.error}`);
+        const db = this.db();
+        saveInstanceTypes(db, read.value);
+        this.emit({ type: 'workspace.changed', workspace: this.currentWorkspace() });
+        return listInstanceTypes(db);
+      },
+      'catalog.exportCsv': () => ({ csv: catalogToCsv(listInstanceTypes(this.db())) }),
+      'decision.get': () => loadDecision(this.db()),
+      'decision.save': (decision) => {
+        const saved = { ...decision, decidedAt: new Date().toISOString() };
+        saveDecision(this.db(), saved);
+        return saved;
       },
       'scale.compare': ({ horizon, confidence, pricing, scenarioNames, requestId }) => {
         const db = this.db();

@@ -17,6 +17,8 @@ import { API_METHOD_NAMES, type ApiMethodName } from './methods.js';
 import { forecastRunInputSchema, requestIdSchema, workloadSummaryInputSchema } from './forecast-schema.js';
 import { scenarioSchema } from './scenario-schema.js';
 import { systemConfigSchema } from './system-schema.js';
+import { instanceTypeSchema, scalingDecisionSchema } from './catalog-schema.js';
+import type { ScalingDecision } from './types.js';
 import type { SystemConfig } from '../capacity/system-config.js';
 import type { RunwayAssessment } from '../capacity/assess-runway.js';
 import type { ScalabilityAnalysis } from '../capacity/scalability.js';
@@ -107,6 +109,11 @@ export const inputSchemas = {
       requestId: requestIdSchema.optional(),
     })
     .strict(),
+  'catalog.save': z.object({ instances: z.array(instanceTypeSchema).min(1).max(2000) }).strict(),
+  'catalog.importCsv': z.object({ text: z.string().min(1).max(2_000_000) }).strict(),
+  'catalog.exportCsv': empty,
+  'decision.get': empty,
+  'decision.save': scalingDecisionSchema,
   'scale.compare': z
     .object({
       horizon: z.string().regex(/^\d+(mo|y)$/, 'a horizon in months or years, e.g. 24mo').optional(),
@@ -151,6 +158,11 @@ export interface ApiOutputs {
   'system.save': { readonly config: SystemConfig; readonly saved: boolean; readonly instance: InstanceType | null };
   'runway.assess': RunwayAssessment;
   'scale.compare': ScalingAnalysis;
+  'catalog.save': InstanceType[];
+  'catalog.importCsv': InstanceType[];
+  'catalog.exportCsv': { readonly csv: string };
+  'decision.get': ScalingDecision | null;
+  'decision.save': ScalingDecision;
   /** With the inputs it used: which load test, which throughput series, how many cores. */
   'scalability.analyse': ScalabilityAnalysis & { readonly loadTests: string[]; readonly throughputSeries: string[]; readonly servers: number | null };
 }

@@ -4,8 +4,13 @@
  */
 export const API_METHOD_NAMES = [
   'app.info',
+  'catalog.exportCsv',
+  'catalog.importCsv',
   'catalog.list',
+  'catalog.save',
   'compute.cancel',
+  'decision.get',
+  'decision.save',
   'forecast.models',
   'forecast.run',
   'import.history',

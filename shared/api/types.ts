@@ -187,6 +187,15 @@ export interface InstanceType {
 }
 
 /** Pushed from the backend to the UI. */
+/** The scaling option chosen in the budget review, kept for the report. */
+export interface ScalingDecision {
+  readonly option: string;
+  readonly note: string;
+  readonly decidedBy: string;
+  /** ISO-8601. */
+  readonly decidedAt: string;
+}
+
 /** A scenario saved in the workspace. */
 export interface StoredScenario extends Scenario {
   readonly description: string;

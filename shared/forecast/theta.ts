@@ -1,6 +1,7 @@
 import { type FittedModel, type ForecastModel, type ForecastPaths, normalPaths } from './forecast-model.js';
 import { assertHorizon, assertPeriods, assertSeries } from './forecast-paths.js';
 import { autocorrelation } from './autocorrelation.js';
+import { fitLinearTrend } from './linear-trend.js';
 import { classicalDecomposition } from './ets/classical-decomposition.js';
 import { fitSes } from './simple-exponential-smoothing.js';
 import { formatNumber } from './format-number.js';
@@ -58,7 +59,8 @@ export function fitTheta(y: readonly number[], periods: readonly number[]): Fitt
   const adjusted = seasonal === undefined ? y : y.map((v, i) => v / (seasonal[i] as number));
   const ses = fitSes(adjusted);
   const alpha = ses.alpha;
-  const drift = olsSlope(adjusted) / 2;
+  // R's lsfit(0:(n−1), x)$coef[2]: the OLS slope on t = 0…n−1.
+  const drift = fitLinearTrend(adjusted).slope / 2;
   const sigma = Math.sqrt(ses.sigma2);
   // The drift starts where SES's implicit trend line leaves off: (1 − (1 − α)^n)/α steps in.
   const driftOffset = (1 - (1 - alpha) ** n) / alpha;
@@ -97,22 +99,6 @@ function seasonalAdjustment(y: readonly number[], periods: readonly number[]): {
     return indices.every((s) => Math.abs(s) >= 1e-10) ? { indices, period: m } : undefined;
   }
   return undefined;
-}
-
-/** OLS slope of y on t = 0…n−1 (R's lsfit(0:(n−1), x)$coef[2]). */
-function olsSlope(y: readonly number[]): number {
-  const n = y.length;
-  const tMean = (n - 1) / 2;
-  let yMean = 0;
-  for (const v of y) yMean += v;
-  yMean /= n;
-  let sxy = 0;
-  let sxx = 0;
-  for (let t = 0; t < n; t++) {
-    sxy += (t - tMean) * ((y[t] ?? 0) - yMean);
-    sxx += (t - tMean) * (t - tMean);
-  }
-  return sxy / sxx;
 }
 
 /** The Theta method as a {@link ForecastModel}. */

@@ -1,3 +1,4 @@
+import { autocorrelation } from '../forecast/autocorrelation.js';
 /**
  * Sample autocorrelation by the convention of R's `acf` (and of Box & Jenkins): the
  * lag-k autocovariance sums the n − k products of deviations from the overall mean and,
@@ -19,25 +20,10 @@
  */
 export function autocorrelations(x: ArrayLike<number>, maxLag: number): Float64Array {
   if (!(Number.isInteger(maxLag) && maxLag >= 0)) throw new RangeError(`the largest lag must be a non-negative integer, got ${maxLag}`);
-  const n = x.length;
+  // One implementation of the estimator: the forecast engine's (direct, or by FFT for long series).
+  const r = autocorrelation(Array.from(x), maxLag);
   const out = new Float64Array(maxLag + 1);
-  if (n === 0) return out;
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += x[i] as number;
-  mean /= n;
-  const c = new Float64Array(n);
-  let den = 0;
-  for (let i = 0; i < n; i++) {
-    const d = (x[i] as number) - mean;
-    c[i] = d;
-    den += d * d;
-  }
-  if (!(den > 0)) return out;
-  for (let lag = 0; lag <= maxLag && lag < n; lag++) {
-    let s = 0;
-    for (let i = 0; i + lag < n; i++) s += (c[i] as number) * (c[i + lag] as number);
-    out[lag] = s / den;
-  }
+  out.set(r.subarray(0, Math.min(r.length, maxLag + 1)));
   return out;
 }
 

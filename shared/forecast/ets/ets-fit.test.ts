@@ -1,18 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ForecastError } from '../forecast-model.js';
 import { fitEts } from './ets-fit.js';
 import { etsInitialStates } from './ets-initial-states.js';
 import { etsPointForecast } from './ets-recursion.js';
-import { refdataUrl } from '../../../test/helpers/refdata.js';
+import { readRefdataRows } from '../../../test/helpers/refdata.js';
 
-function refdata(name: string): string[][] {
-  const text = readFileSync(refdataUrl(`${name}`), 'utf8');
-  return text
-    .split(/\r?\n/)
-    .filter((line) => line.trim() !== '' && !line.startsWith('#'))
-    .map((line) => line.split(','));
-}
+const refdata = readRefdataRows;
 
 const airRows = refdata('airpassengers.csv');
 const air = airRows.slice(1).map((row) => Number(row[2]));

@@ -1,17 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ForecastError } from '../forecast-model.js';
 import { candidateSpecs, selectEts } from './ets-select.js';
 import { etsLabel } from './ets-spec.js';
-import { refdataUrl } from '../../../test/helpers/refdata.js';
+import { readRefdataRows } from '../../../test/helpers/refdata.js';
 
-function refdata(name: string): string[][] {
-  const text = readFileSync(refdataUrl(`${name}`), 'utf8');
-  return text
-    .split(/\r?\n/)
-    .filter((line) => line.trim() !== '' && !line.startsWith('#'))
-    .map((line) => line.split(','));
-}
+const refdata = readRefdataRows;
 
 const air = refdata('airpassengers.csv').slice(1).map((row) => Number(row[2]));
 

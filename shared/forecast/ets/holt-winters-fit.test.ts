@@ -1,16 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ForecastError } from '../forecast-model.js';
 import { fitHoltWinters } from './holt-winters-fit.js';
-import { refdataUrl } from '../../../test/helpers/refdata.js';
+import { readRefdataRows } from '../../../test/helpers/refdata.js';
 
-function refdata(name: string): string[][] {
-  const text = readFileSync(refdataUrl(`${name}`), 'utf8');
-  return text
-    .split(/\r?\n/)
-    .filter((line) => line.trim() !== '' && !line.startsWith('#'))
-    .map((line) => line.split(','));
-}
+const refdata = readRefdataRows;
 
 function column(rows: string[][], name: string): number[] {
   const index = (rows[0] as string[]).indexOf(name);

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ForecastError } from '../forecast-model.js';
-import { refdataUrl } from '../../../test/helpers/refdata.js';
+import { readRefdataRows } from '../../../test/helpers/refdata.js';
 import {
   holtLinear,
   holtWintersAdditive,
@@ -12,14 +11,7 @@ import {
   type SmoothingResult,
 } from './holt-winters.js';
 
-/** Rows of a reference CSV (header first), skipping its `# source:` comment lines. */
-function refdata(name: string): string[][] {
-  const text = readFileSync(refdataUrl(`${name}`), 'utf8');
-  return text
-    .split(/\r?\n/)
-    .filter((line) => line.trim() !== '' && !line.startsWith('#'))
-    .map((line) => line.split(','));
-}
+const refdata = readRefdataRows;
 
 function column(rows: string[][], name: string): number[] {
   const index = (rows[0] as string[]).indexOf(name);

@@ -47,7 +47,7 @@ export interface ForecastRunOptions {
   readonly scenarios?: readonly Scenario[];
   /** Seed for simulated intervals; default 1 (runs are reproducible). */
   readonly seed?: number;
-  /** Widen intervals the backtest shows too narrow (default true); see interval-calibration.ts. */
+  /** Rescale intervals the backtest shows too narrow (or, with ample evidence, too wide); default true; see interval-calibration.ts. */
   readonly calibrateIntervals?: boolean;
   /** Rolling origins of the backtest; default 5. */
   readonly origins?: number;
@@ -106,7 +106,7 @@ export interface ForecastRunResult {
   readonly forecastTimes: number[];
   readonly forecast: ForecastBand;
   readonly backtest: BacktestSummary | null;
-  /** How much the intervals were widened to match the backtest (factors 1 when they were not). */
+  /** How much the intervals were rescaled to match the backtest (factors 1 when they were not). */
   readonly calibration: IntervalCalibration;
   readonly candidates: CandidateSummary[];
   readonly bounds: PhysicalBounds;
@@ -234,9 +234,11 @@ export function runForecast(times: ArrayLike<number>, values: ArrayLike<number>,
   const bounds = physicalBounds(historyValues, percent);
   const calibration: IntervalCalibration =
     backtestResult !== null && (options.calibrateIntervals ?? true) ? calibrationFactors(backtestResult.origins) : { factor80: 1, factor95: 1, points: 0 };
-  if (calibration.factor80 > 1.05 || calibration.factor95 > 1.05) {
+  const changed = (f: number): boolean => f > 1.05 || f < 0.95;
+  if (changed(calibration.factor80) || changed(calibration.factor95)) {
+    const verb = calibration.factor80 >= 1 && calibration.factor95 >= 1 ? 'widened' : calibration.factor80 <= 1 && calibration.factor95 <= 1 ? 'narrowed' : 'rescaled';
     warnings.push(
-      `the model's intervals held ${pct(backtestResult?.coverage80)} and ${pct(backtestResult?.coverage95)} of the backtest (not 80 % and 95 %): widened ×${calibration.factor80.toFixed(2)} (80 %) and ×${calibration.factor95.toFixed(2)} (95 %) to match`,
+      `the model's intervals held ${pct(backtestResult?.coverage80)} and ${pct(backtestResult?.coverage95)} of the backtest (not 80 % and 95 %): ${verb} ×${calibration.factor80.toFixed(2)} (80 %) and ×${calibration.factor95.toFixed(2)} (95 %) to match`,
     );
   }
   const paths = clampPaths(widenIntervals(fit.forecast(h), calibration), bounds);

@@ -28,9 +28,13 @@ describe('interval calibration', () => {
     expect(inside).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('never narrows, and does nothing on too few points', () => {
+  it('does nothing on too few points, and narrows only with ample evidence, at most by half', () => {
     expect(calibrationFactors([origin([0.1, -0.1, 0.2, 0, 0.1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], 10)])).toMatchObject({ factor80: 1, factor95: 1 });
     expect(calibrationFactors([origin([100, 100], 1)])).toMatchObject({ factor80: 1, factor95: 1, points: 2 });
+    // Errors of ±1 against a 95 % half-width of 10, 40 points per origin: far too wide.
+    const tiny = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? 1 : -1));
+    expect(calibrationFactors([origin(tiny, 10), origin(tiny, 10)])).toMatchObject({ factor80: 1, factor95: 1 }); // 2 origins: not enough
+    expect(calibrationFactors([origin(tiny, 10), origin(tiny, 10), origin(tiny, 10)])).toMatchObject({ factor80: 0.5, factor95: 0.5, points: 120 });
   });
 
   it('keeps lo95 ≤ lo80 ≤ mean ≤ hi80 ≤ hi95 for any factors (property)', () => {

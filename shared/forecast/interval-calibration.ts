@@ -8,16 +8,24 @@ import type { OriginResult } from './backtest.js';
  * fewer than 95 % of what happened. Scaling each interval's half-width by the quantile
  * of the backtest's |error| ÷ half-width ratios (the idea of empirical prediction
  * intervals: Williams & Goodman 1971; Lee & Scholtes, IJF 30, 2014) makes the
- * intervals cover on the backtest what they claim. Intervals are only ever widened: a
- * model that looks over-cautious on a few origins keeps its own intervals.
+ * intervals cover on the backtest what they claim. Widening needs 20 backtest points;
+ * narrowing needs more evidence — 3 origins and 100 points — and stops at half the
+ * model's width: a random-walk interval on a series that keeps returning to its weekly
+ * shape is as misleading as one too narrow, but a few lucky origins must not shrink it.
  */
 
 /** Fewest backtest points for which the ratios' quantiles mean anything. */
 export const MIN_CALIBRATION_POINTS = 20;
+/** Narrowing asks for more: this many points over at least {@link MIN_NARROWING_ORIGINS} origins. */
+export const MIN_NARROWING_POINTS = 100;
+export const MIN_NARROWING_ORIGINS = 3;
+/** Never narrower than this share of the model's own interval. */
+export const MIN_NARROWING_FACTOR = 0.5;
 
 export interface IntervalCalibration {
-  /** Half-widths of the 80 % interval are multiplied by this (≥ 1). */
+  /** Half-widths of the 80 % interval are multiplied by this. */
   readonly factor80: number;
+  /** Half-widths of the 95 % interval are multiplied by this (0.5 – ∞; below 1 only with ample evidence). */
   readonly factor95: number;
   /** Backtest points the factors come from. */
   readonly points: number;
@@ -44,11 +52,13 @@ export function calibrationFactors(origins: readonly OriginResult[]): IntervalCa
   }
   const points = Math.min(r80.length, r95.length);
   if (points < MIN_CALIBRATION_POINTS) return { factor80: 1, factor95: 1, points };
-  return { factor80: Math.max(1, quantile(r80, 0.8)), factor95: Math.max(1, quantile(r95, 0.95)), points };
+  const mayNarrow = points >= MIN_NARROWING_POINTS && origins.length >= MIN_NARROWING_ORIGINS;
+  const bound = (q: number): number => (q >= 1 ? q : mayNarrow ? Math.max(MIN_NARROWING_FACTOR, q) : 1);
+  return { factor80: bound(quantile(r80, 0.8)), factor95: bound(quantile(r95, 0.95)), points };
 }
 
 /**
- * Widens the intervals of a forecast around its mean; the 95 % interval never ends up
+ * Scales the intervals of a forecast around its mean; the 95 % interval never ends up
  * inside the 80 % one.
  * @example widenIntervals(paths, { factor80: 1.5, factor95: 1.4, points: 60 }).hi95
  */

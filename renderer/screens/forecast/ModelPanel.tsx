@@ -58,9 +58,9 @@ export function ModelPanel({ result }: Props) {
           </tbody>
         </table>
       )}
-      {result.calibration.factor80 > 1.05 || result.calibration.factor95 > 1.05 ? (
+      {Math.abs(result.calibration.factor80 - 1) > 0.05 || Math.abs(result.calibration.factor95 - 1) > 0.05 ? (
         <p className="warn-text" data-testid="calibration-note">
-          The model’s own intervals were too narrow in the backtest; the bands shown are widened ×{result.calibration.factor80.toFixed(2)} (80 %) and ×
+          The model’s own intervals were too {result.calibration.factor95 > 1 ? 'narrow' : 'wide'} in the backtest; the bands shown are scaled ×{result.calibration.factor80.toFixed(2)} (80 %) and ×
           {result.calibration.factor95.toFixed(2)} (95 %) so that they would have held their share.
         </p>
       ) : null}

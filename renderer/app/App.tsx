@@ -6,6 +6,8 @@ import { DataScreen } from '../screens/data/DataScreen.js';
 import { ForecastScreen } from '../screens/forecast/ForecastScreen.js';
 import { WorkloadScreen } from '../screens/workload/WorkloadScreen.js';
 import { HeadroomScreen } from '../screens/headroom/HeadroomScreen.js';
+import { ScalabilityScreen } from '../screens/scalability/ScalabilityScreen.js';
+import { CompareScreen } from '../screens/compare/CompareScreen.js';
 import { SCREENS, useScreenRoute } from './screen-route.js';
 
 /** The application frame: navigation, the open workspace, and the current screen. */
@@ -59,6 +61,10 @@ export function App() {
           <WorkloadScreen revision={revision} series={route.series} />
         ) : route.screen === 'headroom' ? (
           <HeadroomScreen revision={revision} />
+        ) : route.screen === 'scalability' ? (
+          <ScalabilityScreen revision={revision} />
+        ) : route.screen === 'compare' ? (
+          <CompareScreen revision={revision} />
         ) : route.screen === 'forecast' ? (
           <ForecastScreen revision={revision} series={route.series} />
         ) : (

@@ -5,13 +5,15 @@ import { useEffect, useState } from 'react';
  * button, a reload and a bookmark (browser mode) land where the user was.
  */
 
-export type ScreenId = 'data' | 'workload' | 'forecast' | 'headroom';
+export type ScreenId = 'data' | 'workload' | 'forecast' | 'headroom' | 'scalability' | 'compare';
 
 export const SCREENS: readonly { readonly id: ScreenId; readonly label: string }[] = [
   { id: 'data', label: 'Data' },
   { id: 'workload', label: 'Workload' },
   { id: 'forecast', label: 'Forecast' },
   { id: 'headroom', label: 'Headroom' },
+  { id: 'scalability', label: 'Scalability' },
+  { id: 'compare', label: 'Compare' },
 ];
 
 export interface ScreenRoute {

@@ -55,9 +55,10 @@ export function analyseScaling(request: ScalingRequest): ScalingAnalysis {
     onProgress: (phase, fraction) => request.onProgress?.(phase, fraction * 0.8),
   });
   request.onProgress?.('forecasting throughput', 0.85);
-  // Months start at the first midnight after the last observation.
-  const startMs = Math.ceil(assessment.nowMs / DAY_MS) * DAY_MS;
-  const monthStartsMs = Array.from({ length: months }, (_, m) => startMs + m * 30.436875 * DAY_MS);
+  // Calendar months, from the first one that starts after the last observation: plans
+  // and budgets speak in months.
+  const now = new Date(assessment.nowMs);
+  const monthStartsMs = Array.from({ length: months }, (_, m) => Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1 + m, 1));
   let monthlyPeakQps: number[] = [];
   if (request.throughput !== undefined && request.throughput.times.length > 2) {
     try {
@@ -69,7 +70,7 @@ export function analyseScaling(request: ScalingRequest): ScalingAnalysis {
   }
   const shape: WorkloadShape = { ...request.shape, monthlyPeakQps };
   request.onProgress?.('planning and pricing the options', 0.9);
-  const inputs = scalingInputsFrom(assessment, system, request.instance, request.catalog, shape, { months, confidence: request.confidence, pricing: request.pricing, startMs });
+  const inputs = scalingInputsFrom(assessment, system, request.instance, request.catalog, shape, { months, confidence: request.confidence, pricing: request.pricing, monthStartsMs });
   const comparison = compareScalingOptions(inputs);
   request.onProgress?.('done', 1);
   return { ...comparison, system: system.name, currentInstance: request.instance.instanceClass, horizon: request.horizon, confidence: request.confidence, pricing: request.pricing, monthStartsMs, shape };

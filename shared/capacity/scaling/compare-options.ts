@@ -54,7 +54,8 @@ function toOption(inputs: ScalingInputs, strategy: Strategy, plan: { configurati
     .filter((r) => r.firstBreachMonth !== null && !inputs.resources.find((p) => p.id === r.id)?.artificial)
     .sort((a, b) => (a.firstBreachMonth ?? 0) - (b.firstBreachMonth ?? 0));
   const firstBreach = failing.length === 0 ? null : Math.min(...failing.map((r) => r.firstBreachMonth ?? Infinity));
-  const horizonEnd = (inputs.monthStartsMs[inputs.months - 1] ?? 0) + 30 * 86_400_000;
+  const lastStart = new Date(inputs.monthStartsMs[inputs.months - 1] ?? 0);
+  const horizonEnd = Date.UTC(lastStart.getUTCFullYear(), lastStart.getUTCMonth() + 1, 1) - 86_400_000;
   const meetsTargetsThroughMs = firstBreach === null ? horizonEnd : (inputs.monthStartsMs[firstBreach] ?? horizonEnd) - 86_400_000;
   const day = (month: number | null): string => new Date(inputs.monthStartsMs[month ?? 0] ?? 0).toISOString().slice(0, 7);
   const notes = [

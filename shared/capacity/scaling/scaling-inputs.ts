@@ -14,8 +14,8 @@ export const MONTH_MS = 30.436875 * 86_400_000;
  */
 export function monthlyPeaks(times: readonly number[], band: ForecastBand, monthStartsMs: readonly number[], confidence: Confidence): number[] {
   const path = confidence === 'p50' ? band.mean : band.hi80;
-  return monthStartsMs.map((start) => {
-    const end = start + MONTH_MS;
+  return monthStartsMs.map((start, m) => {
+    const end = monthStartsMs[m + 1] ?? start + MONTH_MS;
     let peak = -Infinity;
     times.forEach((t, i) => {
       if (t >= start && t < end) peak = Math.max(peak, path[i] as number);
@@ -29,8 +29,8 @@ export interface ScalingInputOptions {
   readonly confidence: Confidence;
   readonly pricing: Pricing;
   readonly leadMonths?: number;
-  /** First month's start; default the assessment's last observation. */
-  readonly startMs?: number;
+  /** Month starts (calendar months); default average months from the assessment's last observation. */
+  readonly monthStartsMs?: readonly number[];
 }
 
 /**
@@ -38,7 +38,7 @@ export interface ScalingInputOptions {
  * the system's instance and storage, the catalog and the workload's shape.
  */
 export function scalingInputsFrom(assessment: RunwayAssessment, system: SystemConfig, instance: InstanceType, catalog: readonly InstanceType[], shape: WorkloadShape, options: ScalingInputOptions): ScalingInputs {
-  const monthStartsMs = Array.from({ length: options.months }, (_, m) => (options.startMs ?? assessment.nowMs) + m * MONTH_MS);
+  const monthStartsMs = options.monthStartsMs ?? Array.from({ length: options.months }, (_, m) => assessment.nowMs + m * MONTH_MS);
   const resources: ResourceProjection[] = assessment.resources
     .filter((r) => Number.isFinite(r.current))
     .map((r) => {

@@ -27,8 +27,8 @@ describe('the preload surface (window.headroom)', () => {
         ],
         "methods": [
           "app.info",
-          "catalog.exportCsv",
-          "catalog.importCsv",
+          "catalog.export",
+          "catalog.import",
           "catalog.list",
           "catalog.save",
           "compute.cancel",

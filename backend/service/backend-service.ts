@@ -318,7 +318,7 @@ export class BackendService {
         this.emit({ type: 'workspace.changed', workspace: this.currentWorkspace() });
         return listInstanceTypes(db);
       },
-      'catalog.importCsv': ({ text }) => {
+      'catalog.import': ({ text }) => {
         const read = catalogFromCsv(text);
         if (!read.ok) throw new ApiFailure('bad-input', `catalog CSV: ${read.error}`);
         const db = this.db();
@@ -326,7 +326,7 @@ export class BackendService {
         this.emit({ type: 'workspace.changed', workspace: this.currentWorkspace() });
         return listInstanceTypes(db);
       },
-      'catalog.exportCsv': () => ({ csv: catalogToCsv(listInstanceTypes(this.db())) }),
+      'catalog.export': () => ({ csv: catalogToCsv(listInstanceTypes(this.db())) }),
       'decision.get': () => loadDecision(this.db()),
       'decision.save': (decision) => {
         const saved = { ...decision, decidedAt: new Date().toISOString() };

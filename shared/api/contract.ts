@@ -110,8 +110,8 @@ export const inputSchemas = {
     })
     .strict(),
   'catalog.save': z.object({ instances: z.array(instanceTypeSchema).min(1).max(2000) }).strict(),
-  'catalog.importCsv': z.object({ text: z.string().min(1).max(2_000_000) }).strict(),
-  'catalog.exportCsv': empty,
+  'catalog.import': z.object({ text: z.string().min(1).max(2_000_000) }).strict(),
+  'catalog.export': empty,
   'decision.get': empty,
   'decision.save': scalingDecisionSchema,
   'scale.compare': z
@@ -159,8 +159,8 @@ export interface ApiOutputs {
   'runway.assess': RunwayAssessment;
   'scale.compare': ScalingAnalysis;
   'catalog.save': InstanceType[];
-  'catalog.importCsv': InstanceType[];
-  'catalog.exportCsv': { readonly csv: string };
+  'catalog.import': InstanceType[];
+  'catalog.export': { readonly csv: string };
   'decision.get': ScalingDecision | null;
   'decision.save': ScalingDecision;
   /** With the inputs it used: which load test, which throughput series, how many cores. */

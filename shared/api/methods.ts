@@ -4,8 +4,8 @@
  */
 export const API_METHOD_NAMES = [
   'app.info',
-  'catalog.exportCsv',
-  'catalog.importCsv',
+  'catalog.export',
+  'catalog.import',
   'catalog.list',
   'catalog.save',
   'compute.cancel',

@@ -152,7 +152,7 @@ export function CatalogTable({ revision }: { revision: number }) {
     setMessage(undefined);
     try {
       const text = await file.text();
-      const saved = await client.call('catalog.importCsv', { text });
+      const saved = await client.call('catalog.import', { text });
       setMessage({ kind: 'ok', text: `Imported ${saved.length} instances from ${file.name}.` });
     } catch (failure) {
       setMessage({ kind: 'error', text: `${file.name}: ${failure instanceof BackendError ? failure.message : String(failure)}` });
@@ -165,7 +165,7 @@ export function CatalogTable({ revision }: { revision: number }) {
   const exportCsv = async (): Promise<void> => {
     setMessage(undefined);
     try {
-      const { csv } = await client.call('catalog.exportCsv', {});
+      const { csv } = await client.call('catalog.export', {});
       const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
       const link = document.createElement('a');
       link.href = url;

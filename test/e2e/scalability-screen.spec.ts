@@ -57,6 +57,15 @@ test('the sample load test: USL fit with its peak, a smaller κ raises X_max, th
     await expect(screen.kappaInput).toHaveValue('0.0001');
     await screen.screenshot('whatif-typed');
 
+    // κ = 0: no peak, so the timeline does not apply — and says why rather than vanishing.
+    await screen.kappaInput.fill('0');
+    await screen.kappaInput.blur();
+    await screen.waitForAnalysis();
+    await expect(screen.whatIfPeak).toContainText('No peak with κ = 0: throughput approaches λ/σ');
+    await expect(screen.timeline.getByTestId('section-error')).toContainText('The timeline not available: the model has no peak (κ = 0)');
+    await expect(page.locator('main')).not.toContainText(/NaN|undefined|Infinity/);
+    await screen.screenshot('whatif-no-peak');
+
     // Reset returns to the fit.
     await screen.whatIf.getByRole('button', { name: 'Reset to the fit' }).click();
     await screen.waitForAnalysis();

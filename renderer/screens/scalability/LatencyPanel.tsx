@@ -35,7 +35,7 @@ export function LatencyPanel({ usl, rows, overridden }: Props) {
       <figure className="sc-chart" ref={ref} data-testid="latency-chart" aria-label="Response time against concurrency from the fitted USL">
         <ComposedChart width={width} height={260} data={rows as CurveRow[]} margin={{ top: 12, right: 20, bottom: 18, left: 8 }}>
           <CartesianGrid stroke={COLORS.grid} />
-          <XAxis dataKey="n" type="number" domain={[0, top]} ticks={roundTicks(top, 6)} tick={TICK} stroke={COLORS.axis} label={{ value: 'concurrency N', position: 'insideBottom', offset: -10, fontSize: 11, fill: COLORS.tick }} />
+          <XAxis dataKey="n" type="number" domain={[0, top]} ticks={roundTicks(top, 6).filter((t) => t <= top)} tick={TICK} stroke={COLORS.axis} label={{ value: 'concurrency N', position: 'insideBottom', offset: -10, fontSize: 11, fill: COLORS.tick }} />
           <YAxis type="number" domain={[0, yTicks[yTicks.length - 1] ?? highest]} ticks={yTicks} width={56} tickFormatter={(v: number) => formatNumber(v)} tick={TICK} stroke={COLORS.axis} label={{ value: 'response (ms)', angle: -90, position: 'insideLeft', offset: 4, fontSize: 11, fill: COLORS.tick, style: { textAnchor: 'middle' } }} />
           <Tooltip isAnimationActive={false} labelFormatter={(n) => `N = ${formatConcurrency(Number(n))}`} formatter={(value, name) => [formatMs(Number(value) / 1000), name]} />
           {peakN !== null ? <ReferenceLine x={peakN} stroke={COLORS.peak} strokeDasharray="3 3" label={{ value: 'N*', position: 'insideTopLeft', fontSize: 11, fill: COLORS.peak }} /> : null}

@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { UslCoefficients } from '../../../shared/usl/usl-model.js';
+import type { ApiInput } from '../../../shared/api/contract.js';
 import { useBackendQuery } from '../../app/use-backend-query.js';
+import { useComputation } from '../../app/use-computation.js';
 import { LatencyPanel } from './LatencyPanel.js';
 import { QueuePanel } from './QueuePanel.js';
 import { TimelinePanel } from './TimelinePanel.js';
 import { UslPanel } from './UslPanel.js';
 import { uslRows, type MeasuredPoint } from './usl-curves.js';
-import { useScalability, type ScalabilityRequest } from './use-scalability.js';
 import { WhatIfPanel, type Overrides } from './WhatIfPanel.js';
 import './scalability.css';
 
@@ -41,11 +42,11 @@ export function ScalabilityScreen({ revision }: Props) {
     return () => clearTimeout(timer);
   }, [draft, sent]);
 
-  const request = useMemo<ScalabilityRequest>(() => {
+  const request = useMemo<Omit<ApiInput<'scalability.analyse'>, 'requestId'>>(() => {
     const overrides = Object.fromEntries(Object.entries(sent.overrides).filter(([, v]) => v !== undefined));
     return { ...(loadTest === undefined ? {} : { loadTest }), ...(Object.keys(overrides).length > 0 ? { overrides } : {}), fraction: sent.fraction };
   }, [loadTest, sent]);
-  const analysis = useScalability(request, String(revision));
+  const analysis = useComputation('scalability.analyse', request, String(revision));
   const result = analysis.result;
   const usl = result?.usl;
   const overridden = usl?.ok === true && Object.keys(usl.value.whatIf.coefficients).some((k) => usl.value.whatIf.coefficients[k as keyof UslCoefficients] !== usl.value.whatIf.base[k as keyof UslCoefficients]);

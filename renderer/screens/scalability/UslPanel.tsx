@@ -58,12 +58,12 @@ function UslChart({ fit, whatIf, timeline, rows, unit }: ChartProps) {
   const highest = Math.max(...rows.map((r) => Math.max(r.fitted, r.whatIf ?? 0, r.measured ?? 0)), timeline?.currentPeak ?? 0);
   const yTicks = roundTicks(highest * 1.08, 5);
   const yTop = yTicks[yTicks.length - 1] ?? highest;
-  const label = (value: string, position: 'insideTopLeft' | 'insideTopRight' | 'insideBottomRight' | 'top' | 'right', fill: string) => ({ value, position, fontSize: 11, fill });
+  const label = (value: string, position: 'insideBottomRight', fill: string) => ({ value, position, fontSize: 11, fill });
   return (
     <figure className="sc-chart" ref={ref} data-testid="usl-chart" aria-label={`Throughput against concurrency: ${fit.points.length} measured points, the fitted USL curve${whatIf !== undefined ? ', the what-if curve' : ''} and the peak`}>
-      <ComposedChart width={width} height={340} data={rows as CurveRow[]} margin={{ top: 16, right: 24, bottom: 18, left: 8 }}>
+      <ComposedChart width={width} height={380} data={rows as CurveRow[]} margin={{ top: 16, right: 24, bottom: 18, left: 8 }}>
         <CartesianGrid stroke={COLORS.grid} />
-        <XAxis dataKey="n" type="number" domain={[0, top]} ticks={roundTicks(top)} tick={TICK} stroke={COLORS.axis} label={{ value: 'concurrency N (workers, connections)', position: 'insideBottom', offset: -10, fontSize: 11, fill: COLORS.tick }} />
+        <XAxis dataKey="n" type="number" domain={[0, top]} ticks={roundTicks(top).filter((t) => t <= top)} tick={TICK} stroke={COLORS.axis} label={{ value: 'concurrency N (workers, connections)', position: 'insideBottom', offset: -10, fontSize: 11, fill: COLORS.tick }} />
         <YAxis type="number" domain={[0, yTop]} ticks={yTicks} width={64} tickFormatter={(v: number) => formatWithUnit(v, '')} tick={TICK} stroke={COLORS.axis} label={{ value: `throughput (${unit})`, angle: -90, position: 'insideLeft', offset: 4, fontSize: 11, fill: COLORS.tick, style: { textAnchor: 'middle' } }} />
         <Tooltip
           isAnimationActive={false}
@@ -76,18 +76,21 @@ function UslChart({ fit, whatIf, timeline, rows, unit }: ChartProps) {
         <Line dataKey="fitted" name="fitted USL" stroke={COLORS.fitted} strokeWidth={2} dot={false} isAnimationActive={false} />
         {whatIf !== undefined ? <Line dataKey="whatIf" name="what-if" stroke={COLORS.whatIf} strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} /> : null}
         <Scatter data={rows.filter((r) => r.measured !== undefined)} dataKey="measured" name="measured" fill={COLORS.measured} isAnimationActive={false} />
-        {fit.peakN !== null && fit.peakThroughput !== null ? (
-          <ReferenceDot x={fit.peakN} y={fit.peakThroughput} r={6} fill="#fff" stroke={COLORS.peak} strokeWidth={2} label={label(`X_max ${formatRate(fit.peakThroughput, unit)} at N* ≈ ${formatConcurrency(fit.peakN)}`, 'top', COLORS.peak)} />
-        ) : null}
-        {whatIf?.peakN !== null && whatIf?.peakN !== undefined && whatIf.peakThroughput !== null && whatIf.peakN <= top ? (
-          <ReferenceDot x={whatIf.peakN} y={whatIf.peakThroughput} r={5} fill="#fff" stroke={COLORS.whatIf} strokeWidth={2} label={label(`what-if ${formatRate(whatIf.peakThroughput, unit)}`, 'right', COLORS.whatIf)} />
-        ) : null}
+        {fit.peakN !== null && fit.peakThroughput !== null ? <ReferenceDot x={fit.peakN} y={fit.peakThroughput} r={6} fill="#fff" stroke={COLORS.peak} strokeWidth={2} /> : null}
+        {whatIf?.peakN !== null && whatIf?.peakN !== undefined && whatIf.peakThroughput !== null && whatIf.peakN <= top ? <ReferenceDot x={whatIf.peakN} y={whatIf.peakThroughput} r={5} fill="#fff" stroke={COLORS.whatIf} strokeWidth={2} /> : null}
       </ComposedChart>
       <figcaption className="sc-legend">
         <span><i className="sc-key sc-key-dot" style={{ background: COLORS.measured }} /> measured</span>
         <span><i className="sc-key" style={{ borderColor: COLORS.fitted }} /> fitted USL</span>
         {whatIf !== undefined ? <span><i className="sc-key sc-key-dashed" style={{ borderColor: COLORS.whatIf }} /> what-if</span> : null}
-        <span><i className="sc-key sc-key-ring" style={{ borderColor: COLORS.peak }} /> peak N*, X_max</span>
+        <span>
+          <i className="sc-key sc-key-ring" style={{ borderColor: COLORS.peak }} /> {fit.peakN !== null && fit.peakThroughput !== null ? `peak: X_max ${formatRate(fit.peakThroughput, unit)} at N* ≈ ${formatConcurrency(fit.peakN)}` : 'no peak (κ = 0)'}
+        </span>
+        {whatIf !== undefined ? (
+          <span>
+            <i className="sc-key sc-key-ring" style={{ borderColor: COLORS.whatIf }} /> {whatIf.peakN !== null && whatIf.peakThroughput !== null ? `what-if peak: ${formatRate(whatIf.peakThroughput, unit)} at N* ≈ ${formatConcurrency(whatIf.peakN)}` : 'what-if: no peak (κ = 0)'}
+          </span>
+        ) : null}
         {timeline !== undefined ? <span><i className="sc-key sc-key-dashed" style={{ borderColor: COLORS.today }} /> today&rsquo;s peak load (P95 over the window)</span> : null}
         {timeline !== undefined ? <span><i className="sc-key sc-key-dotted" style={{ borderColor: COLORS.limit }} /> limit: {formatShare(timeline.fraction)} of X_max = {formatRate(timeline.limit, unit)}</span> : null}
       </figcaption>
@@ -178,8 +181,8 @@ function Residuals({ fit, unit }: { readonly fit: UslFit; readonly unit: string 
             return (
               <tr key={`${p.concurrency}-${i}`}>
                 <td className="num">{formatConcurrency(p.concurrency)}</td>
-                <td className="num">{formatWithUnit(p.throughput, unit)}</td>
-                <td className="num">{formatWithUnit(fit.fitted[i] ?? Number.NaN, unit)}</td>
+                <td className="num">{formatRate(p.throughput, unit)}</td>
+                <td className="num">{formatRate(fit.fitted[i] ?? Number.NaN, unit)}</td>
                 <td className="num">
                   {residual > 0 ? '+' : ''}
                   {formatWithUnit(residual, unit)} <span className="muted">({formatShare(p.throughput > 0 ? residual / p.throughput : Number.NaN)})</span>

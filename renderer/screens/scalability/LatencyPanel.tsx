@@ -5,7 +5,7 @@ import { formatNumber } from '../../format/format-number.js';
 import { formatConcurrency, formatMs } from './scalability-format.js';
 import { COLORS, ScalabilityPanel, SectionError, TICK } from './ScalabilityPanel.js';
 import { roundTicks, type CurveRow } from './usl-curves.js';
-import { useElementWidth } from './use-element-width.js';
+import { useElementWidth } from '../../charts/use-element-width.js';
 
 interface Props {
   readonly usl: Outcome<UslSection>;

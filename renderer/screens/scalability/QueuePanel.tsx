@@ -6,7 +6,7 @@ import { formatDate, formatDateTime } from '../../format/format-time.js';
 import { formatMs, formatRate, formatShare, queueSentence } from './scalability-format.js';
 import { COLORS, ScalabilityPanel, SectionError, TICK } from './ScalabilityPanel.js';
 import { roundTicks } from './usl-curves.js';
-import { useElementWidth } from './use-element-width.js';
+import { useElementWidth } from '../../charts/use-element-width.js';
 
 interface Props {
   readonly queue: Outcome<QueueSection>;

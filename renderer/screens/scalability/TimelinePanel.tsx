@@ -8,7 +8,7 @@ import { formatRate, formatShare, timelineSentence } from './scalability-format.
 import { COLORS, ScalabilityPanel, SectionError, TICK } from './ScalabilityPanel.js';
 import { weeklyPeaks } from './timeline-rows.js';
 import { roundTicks } from './usl-curves.js';
-import { useElementWidth } from './use-element-width.js';
+import { useElementWidth } from '../../charts/use-element-width.js';
 
 interface Props {
   readonly timeline: Outcome<UslTimeline>;

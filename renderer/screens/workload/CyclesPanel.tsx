@@ -5,7 +5,7 @@ import type { HourOfWeekCell } from '../../../shared/workload/peaks.js';
 import type { Section } from '../../../shared/workload/workload-summary.js';
 import { formatNumber } from '../../format/format-number.js';
 import { Method, Panel, SectionError } from './Panel.js';
-import { useElementWidth } from './use-element-width.js';
+import { useElementWidth } from '../../charts/use-element-width.js';
 import { formatPeriod, formatValue } from './workload-format.js';
 
 interface Props {

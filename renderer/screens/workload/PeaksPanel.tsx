@@ -6,7 +6,7 @@ import { formatCount } from '../../format/format-number.js';
 import { formatDateTime, formatDuration } from '../../format/format-time.js';
 import { HourOfWeekHeatmap } from './HourOfWeekHeatmap.js';
 import { Panel, SectionError, Stat } from './Panel.js';
-import { useElementWidth } from './use-element-width.js';
+import { useElementWidth } from '../../charts/use-element-width.js';
 import { formatShare, formatValue, hh, hourOfDayRanges, hourRanges } from './workload-format.js';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

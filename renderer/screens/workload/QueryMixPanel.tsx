@@ -5,7 +5,7 @@ import { timeTicks } from '../../charts/time-domain.js';
 import { formatCount } from '../../format/format-number.js';
 import { formatDate, formatDateTime, formatTick } from '../../format/format-time.js';
 import { Panel, Stat } from './Panel.js';
-import { useElementWidth } from './use-element-width.js';
+import { useElementWidth } from '../../charts/use-element-width.js';
 import { formatBigCount, formatMs, formatPoints, formatShare } from './workload-format.js';
 
 type Basis = 'calls' | 'time';

@@ -12,8 +12,10 @@ import { catalogCommand } from './commands/catalog-command.js';
 import { importCommand } from './commands/import-command.js';
 import { seriesCommand } from './commands/series-command.js';
 import { serveCommand } from './commands/serve-command.js';
+import { reportCommand } from './commands/report-command.js';
+import { drCommand } from './commands/dr-command.js';
 
-export const COMMANDS: readonly Command[] = [importCommand, seriesCommand, exportCommand, forecastCommand, runwayCommand, uslCommand, queueCommand, scaleCommand, catalogCommand, serveCommand];
+export const COMMANDS: readonly Command[] = [importCommand, seriesCommand, exportCommand, forecastCommand, runwayCommand, uslCommand, queueCommand, scaleCommand, catalogCommand, drCommand, reportCommand, serveCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;

@@ -1,0 +1,572 @@
+import { z } from 'zod';
+import { defaultLognormalMax, type DistributionSpec } from './distribution.js';
+import { parseDurationSeconds } from './duration.js';
+import {
+  DATABASE_ENGINES,
+  SCENARIO_DESCRIPTIONS,
+  SCENARIO_KINDS,
+  WEEKDAYS,
+  type BackupJob,
+  type BackupSchedule,
+  type DrPlan,
+  type FailoverRole,
+  type RetentionPolicy,
+  type ScenarioSpec,
+  type StandbySpec,
+} from './dr-plan.js';
+
+/**
+ * The JSON schema of a DR plan (docs/dr-plan.md documents every field) and its
+ * validation. Errors name the field path and say how to fix it, e.g.
+ * `plan.backups.full.every: expected a duration such as "7d" or a number of seconds, got "weekly"`.
+ */
+
+const show = (value: unknown): string => {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+};
+
+/** A duration: seconds, or text such as "90s", "15m", "6h", "7d", "1h30m". */
+const duration = (example: string) =>
+  z.unknown().transform((value, ctx) => {
+    const seconds = parseDurationSeconds(value);
+    if (seconds === undefined) {
+      ctx.addIssue({ code: 'custom', message: value === undefined ? `missing: add a duration such as ${example} or a number of seconds` : `expected a duration such as ${example} or a number of seconds, got ${show(value)}` });
+      return z.NEVER;
+    }
+    return seconds;
+  });
+
+type Quantity = 'time' | 'rate' | 'amount';
+const QUANTITY_HINT: Readonly<Record<Quantity, string>> = {
+  time: 'a duration such as "30s" or a number of seconds',
+  rate: 'a positive number',
+  amount: 'a non-negative number',
+};
+
+function readQuantity(value: unknown, quantity: Quantity): number | undefined {
+  if (quantity === 'time') return parseDurationSeconds(value);
+  if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
+  if (quantity === 'rate' ? value <= 0 : value < 0) return undefined;
+  return value;
+}
+
+/**
+ * An uncertain input: one value, `{min, likely, max}` (PERT) or `{p50, p99[, max]}`
+ * (lognormal clamped at max; default max = the 99.99th percentile).
+ */
+const distribution = (quantity: Quantity, example: string) =>
+  z.unknown().transform((value, ctx): DistributionSpec => {
+    const fail = (message: string, path: (string | number)[] = []): never => {
+      ctx.addIssue({ code: 'custom', message, path });
+      return z.NEVER as never;
+    };
+    const hint = `${QUANTITY_HINT[quantity]} (e.g. ${example}), {"min","likely","max"} or {"p50","p99"}`;
+    if (value === undefined) return fail(`missing: add ${hint}`);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      const single = readQuantity(value, quantity);
+      if (single === undefined) return fail(`expected ${hint}, got ${show(value)}`);
+      return { kind: 'fixed', value: single };
+    }
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record);
+    const field = (key: string): number => {
+      const read = readQuantity(record[key], quantity);
+      return read === undefined ? fail(`expected ${QUANTITY_HINT[quantity]}, got ${show(record[key])}`, [key]) : read;
+    };
+    if ('likely' in record || ('min' in record && !('p50' in record))) {
+      const extra = keys.find((k) => !['min', 'likely', 'max'].includes(k));
+      if (extra !== undefined) return fail(`unknown field "${extra}" in a {min, likely, max} estimate`, [extra]);
+      const min = field('min');
+      const likely = field('likely');
+      const max = field('max');
+      if (!(min <= likely && likely <= max)) return fail(`expected min ≤ likely ≤ max, got ${show(record)}`);
+      return { kind: 'pert', min, likely, max };
+    }
+    if ('p50' in record) {
+      const extra = keys.find((k) => !['p50', 'p99', 'max'].includes(k));
+      if (extra !== undefined) return fail(`unknown field "${extra}" in a {p50, p99, max} distribution`, [extra]);
+      const p50 = field('p50');
+      const p99 = field('p99');
+      if (!(p50 > 0 && p99 > p50)) return fail(`expected 0 < p50 < p99, got ${show(record)}`);
+      const max = 'max' in record ? field('max') : defaultLognormalMax(p50, p99);
+      if (!(max >= p99)) return fail(`expected max ≥ p99, got ${show(record)}`, ['max']);
+      return { kind: 'lognormal', p50, p99, max };
+    }
+    return fail(`expected ${hint}, got ${show(value)}`);
+  });
+
+const probability = z.number({ error: 'expected a probability between 0 and 1' }).min(0, 'expected a probability between 0 and 1').max(1, 'expected a probability between 0 and 1');
+const positive = (what: string) => z.number({ error: `expected ${what} (a positive number)` }).positive(`expected ${what} (a positive number)`);
+const nonNegative = (what: string) => z.number({ error: `expected ${what} (a number ≥ 0)` }).min(0, `expected ${what} (a number ≥ 0)`);
+const name = z.string({ error: 'expected a name (text)' }).min(1, 'expected a non-empty name').max(120);
+const hourOfDay = z.number({ error: 'expected an hour of the day, 0 to 23.99 (UTC)' }).min(0, 'expected an hour of the day, 0 to 23.99 (UTC)').lt(24, 'expected an hour of the day, 0 to 23.99 (UTC)');
+
+const scheduleSchema = z
+  .object({
+    every: duration('"7d"').optional(),
+    startHour: hourOfDay.optional(),
+    weekdays: z.array(z.enum(WEEKDAYS, { error: `expected a weekday: ${WEEKDAYS.join(', ')}` })).min(1).optional(),
+    hours: z.array(hourOfDay).min(1).optional(),
+    durationSeconds: duration('"2h"').optional(),
+    throughputGiBPerHour: positive('a backup throughput in GiB per hour').optional(),
+    successProbability: probability.default(1),
+  })
+  .strict();
+
+const locationSchema = z.object({ region: name, zone: name.nullable().optional() }).strict();
+
+const planSchema = z
+  .object({
+    $schema: z.string().optional(),
+    name,
+    description: z.string().max(4000).optional(),
+    engine: z.enum(DATABASE_ENGINES, { error: `expected one of ${DATABASE_ENGINES.join(', ')}` }).default('postgresql'),
+    startMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month as "YYYY-MM"').optional(),
+    horizonMonths: z.number().int('expected a whole number of months').min(0).max(120, 'at most 120 months').default(24),
+    topology: z
+      .object({
+        regions: z.array(z.object({ name, zones: z.array(name).min(1, 'a region needs at least one zone') }).strict()).min(1, 'add at least one region'),
+        primary: z.object({ region: name, zone: name }).strict(),
+        interRegionRttMs: nonNegative('a round-trip time in milliseconds').default(50),
+        intraRegionRttMs: nonNegative('a round-trip time in milliseconds').default(1),
+      })
+      .strict(),
+    database: z
+      .object({
+        sizeGiB: positive('the database size in GiB'),
+        monthlyGrowthPct: z.number().min(-50).max(100).optional(),
+        monthlyGrowthGiB: z.number().optional(),
+        sizeForecast: z
+          .array(
+            z
+              .object({
+                month: z.union([z.number().int().min(0), z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)], { error: 'expected a month index (0 = now) or "YYYY-MM"' }),
+                sizeGiB: positive('a size in GiB'),
+              })
+              .strict(),
+          )
+          .optional(),
+        walGiBPerHour: nonNegative('the mean log (WAL) generation rate in GiB per hour'),
+        walPeakGiBPerHour: nonNegative('the peak log generation rate in GiB per hour').optional(),
+        walPeakHours: z.number().min(0).lt(24, 'the peak lasts less than 24 hours').optional(),
+        walPeakStartHour: hourOfDay.optional(),
+        dailyChangedFraction: z.number().gt(0, 'expected a fraction in (0, 1]').max(1, 'expected a fraction in (0, 1]').default(0.05),
+        walGrowsWithSize: z.boolean().default(false),
+      })
+      .strict(),
+    backups: z
+      .object({
+        repository: locationSchema,
+        offsite: z
+          .object({
+            region: name,
+            copyDelaySeconds: duration('"1h"'),
+            walDelaySeconds: duration('"60s"').default(0),
+            immutable: z.boolean().default(false),
+          })
+          .strict()
+          .optional(),
+        full: scheduleSchema,
+        differential: scheduleSchema.optional(),
+        incremental: scheduleSchema.optional(),
+        retention: z.discriminatedUnion(
+          'kind',
+          [
+            z.object({ kind: z.literal('count'), full: z.number().int().min(1, 'keep at least one full backup'), differential: z.number().int().min(1).optional() }).strict(),
+            z.object({ kind: z.literal('time'), windowDays: positive('a recovery window in days') }).strict(),
+          ],
+          { error: 'expected {"kind": "count", "full": N} or {"kind": "time", "windowDays": D}' },
+        ),
+        consistencyPoint: z.enum(['start', 'end'], { error: 'expected "end" (online physical backup) or "start" (logical dump, snapshot)' }).default('end'),
+        compressionRatio: z.number().gt(0).max(1, 'expected stored/original size, in (0, 1]').default(0.4),
+        storagePricePerGiBMonth: nonNegative('a price per GiB-month').optional(),
+        offsitePricePerGiBMonth: nonNegative('a price per GiB-month').optional(),
+        currency: z.string().min(1).max(8).default('USD'),
+      })
+      .strict(),
+    archiving: z
+      .object({
+        intervalSeconds: duration('"60s"'),
+        latencySeconds: distribution('time', '"5s"').optional(),
+        segmentMiB: positive('the log segment size in MiB').default(16),
+        compressionRatio: z.number().gt(0).max(1).default(0.5),
+        silentStallsPerYear: nonNegative('silent archive stalls per year').default(0),
+        timeToNoticeSeconds: distribution('time', '"4h"').optional(),
+        timeToFixSeconds: distribution('time', '"1h"').optional(),
+      })
+      .strict()
+      .optional(),
+    replication: z
+      .object({
+        standbys: z
+          .array(
+            z
+              .object({
+                name,
+                region: name,
+                zone: name,
+                mode: z.enum(['sync', 'async'], { error: 'expected "sync" or "async"' }),
+                lagSeconds: distribution('time', '{"p50": 0.5, "p99": 10}').optional(),
+                delaySeconds: duration('"4h"').optional(),
+                failover: z.enum(['automatic', 'manual', 'never'], { error: 'expected "automatic", "manual" or "never"' }).optional(),
+              })
+              .strict(),
+          )
+          .default([]),
+      })
+      .strict()
+      .default({ standbys: [] }),
+    failover: z
+      .object({
+        automatic: z.boolean().default(true),
+        detectionSeconds: distribution('time', '"30s"').optional(),
+        decisionSeconds: distribution('time', '0').optional(),
+        manualDecisionSeconds: distribution('time', '{"min": "10m", "likely": "30m", "max": "2h"}').optional(),
+        promotionSeconds: distribution('time', '"10s"').optional(),
+        replayBacklogGiB: distribution('amount', '0.5').optional(),
+        replayGiBPerHour: distribution('rate', '200').optional(),
+        rerouteSeconds: distribution('time', '"5s"').optional(),
+        maximumLagOnFailoverBytes: nonNegative('a lag limit in bytes').nullable().optional(),
+      })
+      .strict()
+      .default({ automatic: true }),
+    restore: z
+      .object({
+        decisionSeconds: distribution('time', '"30m"').optional(),
+        provisionSeconds: distribution('time', '"15m"').optional(),
+        baseGiBPerHour: distribution('rate', '500'),
+        offsiteBaseGiBPerHour: distribution('rate', '200').optional(),
+        chainApplyGiBPerHour: distribution('rate', '300').optional(),
+        logFetchGiBPerHour: distribution('rate', '100').optional(),
+        replayGiBPerHour: distribution('rate', '60'),
+        logFetchOverlapsReplay: z.boolean().default(true),
+        verificationSeconds: distribution('time', '"10m"').optional(),
+        rerouteSeconds: distribution('time', '"5m"').optional(),
+        replaceNodeSeconds: distribution('time', '"30m"').optional(),
+      })
+      .strict(),
+    scenarios: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected an id of lower-case letters, digits and dashes'),
+            kind: z.enum(SCENARIO_KINDS, { error: `expected one of ${SCENARIO_KINDS.join(', ')}` }),
+            label: z.string().max(200).optional(),
+            annualRate: nonNegative('events per year'),
+            detectionSeconds: distribution('time', '"30s"').optional(),
+            beta: z.number().min(0, 'expected a fraction in [0, 1]').max(1, 'expected a fraction in [0, 1]').default(0),
+            targets: z.object({ rpoSeconds: duration('"5m"'), rtoSeconds: duration('"1h"') }).strict(),
+          })
+          .strict(),
+      )
+      .min(1, 'add at least one scenario'),
+  })
+  .strict();
+
+type PlanInput = z.output<typeof planSchema>;
+type ScheduleInput = z.output<typeof scheduleSchema>;
+
+/** A plan that failed validation; `issues` are one line each, `plan.<path>: what and how to fix`. */
+export class DrPlanError extends Error {
+  constructor(readonly issues: readonly string[]) {
+    super(issues.length <= 3 ? issues.join('; ') : `${issues.slice(0, 3).join('; ')}; and ${issues.length - 3} more`);
+    this.name = 'DrPlanError';
+  }
+}
+
+function pathText(path: readonly PropertyKey[]): string {
+  let text = 'plan';
+  for (const part of path) text += typeof part === 'number' ? `[${part}]` : `.${String(part)}`;
+  return text;
+}
+
+/** The closest known key within edit distance 2, for "did you mean". */
+function closest(key: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of known) {
+    const d = editDistance(key.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance || (d === bestDistance && best === undefined && candidate.toLowerCase().startsWith(key.toLowerCase()))) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j] ?? 0;
+      row[j] = Math.min(above + 1, (row[j - 1] ?? 0) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length] ?? 0;
+}
+
+/** Known keys of the object schema at a path (for "did you mean"). */
+function knownKeysAt(path: readonly PropertyKey[]): string[] {
+  let schema: z.ZodType = planSchema;
+  for (const part of path) {
+    schema = unwrap(schema);
+    if (schema instanceof z.ZodObject) {
+      const next = (schema.shape as Record<string, z.ZodType>)[String(part)];
+      if (next === undefined) return [];
+      schema = next;
+    } else if (schema instanceof z.ZodArray) schema = schema.element as z.ZodType;
+    else return [];
+  }
+  schema = unwrap(schema);
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape as Record<string, unknown>) : [];
+}
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  let current = schema;
+  for (let i = 0; i < 8; i++) {
+    if (current instanceof z.ZodOptional || current instanceof z.ZodNullable) current = current.unwrap() as z.ZodType;
+    else if (current instanceof z.ZodDefault) current = current.unwrap() as z.ZodType;
+    else break;
+  }
+  return current;
+}
+
+function issueText(issue: z.core.$ZodIssue): string[] {
+  if (issue.code === 'unrecognized_keys') {
+    const known = knownKeysAt(issue.path);
+    return issue.keys.map((key) => {
+      const suggestion = closest(key, known);
+      return `${pathText([...issue.path, key])}: unknown field${suggestion === undefined ? `; known fields here: ${known.join(', ')}` : `; did you mean "${suggestion}"?`}`;
+    });
+  }
+  if (issue.code === 'invalid_type') {
+    const input = (issue as { input?: unknown }).input;
+    const expected = issue.expected === 'object' ? 'an object' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`;
+    if (input === undefined) return [`${pathText(issue.path)}: missing: add ${expected} (see docs/dr-plan.md)`];
+    return [`${pathText(issue.path)}: expected ${expected}, got ${show(input)}`];
+  }
+  if (issue.code === 'invalid_union' && issue.path.at(-1) === 'retention') return [`${pathText(issue.path)}: ${issue.message}`];
+  return [`${pathText(issue.path)}: ${issue.message}`];
+}
+
+/**
+ * Validates a plan (parsed JSON) and fills in its defaults.
+ * @throws {DrPlanError} naming every invalid field (`plan.backups.full.every: …`)
+ * @example parseDrPlan(JSON.parse(readFileSync('plan.json', 'utf8')))
+ */
+export function parseDrPlan(input: unknown): DrPlan {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new DrPlanError([`plan: expected a JSON object, got ${show(input)}`]);
+  const parsed = planSchema.safeParse(input, { reportInput: true });
+  if (!parsed.success) {
+    // A value given but wrong says more than a field left out: list those first.
+    const issues = parsed.error.issues.flatMap(issueText);
+    throw new DrPlanError([...issues.filter((i) => !i.includes(': missing')), ...issues.filter((i) => i.includes(': missing'))]);
+  }
+  const problems: string[] = [];
+  const plan = normalize(parsed.data, (path, message) => problems.push(`${pathText(path)}: ${message}`));
+  if (problems.length > 0) throw new DrPlanError(problems);
+  return plan;
+}
+
+type Report = (path: readonly (string | number)[], message: string) => void;
+
+const DAY = 86_400;
+const WEEK = 7 * DAY;
+
+function normalizeSchedule(job: ScheduleInput, path: (string | number)[], report: Report, fullCycleSeconds: number | null): BackupJob {
+  let schedule: BackupSchedule;
+  if (job.every !== undefined) {
+    if (job.weekdays !== undefined || job.hours !== undefined) report([...path, 'every'], 'give either "every" or "weekdays"/"hours", not both');
+    if (job.every < 600) report([...path, 'every'], `a backup every ${job.every} s is not a backup schedule; use at least "10m" (continuous archiving covers shorter intervals)`);
+    schedule = { kind: 'every', everySeconds: Math.max(600, job.every), startHour: job.startHour ?? 0 };
+  } else if (job.weekdays !== undefined || job.hours !== undefined) {
+    if (job.startHour !== undefined) report([...path, 'startHour'], '"startHour" goes with "every"; with weekdays, list the hours in "hours"');
+    schedule = { kind: 'weekly', weekdays: job.weekdays ?? [...WEEKDAYS], hours: [...new Set(job.hours ?? [0])].sort((a, b) => a - b) };
+    if (fullCycleSeconds !== null && fullCycleSeconds % WEEK !== 0) report([...path, 'weekdays'], `a weekday schedule needs a full-backup cycle of whole weeks, but full.every is ${fullCycleSeconds / DAY} days; use "every" here`);
+  } else {
+    report([...path, 'every'], 'missing: add "every" (e.g. "7d") or "weekdays" (e.g. ["sun"]) with "hours"');
+    schedule = { kind: 'every', everySeconds: WEEK, startHour: 0 };
+  }
+  if ((job.durationSeconds === undefined) === (job.throughputGiBPerHour === undefined)) {
+    report([...path, 'durationSeconds'], 'give exactly one of "durationSeconds" (e.g. "2h") or "throughputGiBPerHour" (e.g. 400)');
+  }
+  return { schedule, durationSeconds: job.durationSeconds ?? null, throughputGiBPerHour: job.throughputGiBPerHour ?? null, successProbability: job.successProbability };
+}
+
+function monthIndex(month: number | string, startMonth: string | undefined, path: (string | number)[], report: Report): number {
+  if (typeof month === 'number') return month;
+  if (startMonth === undefined) {
+    report(path, `a "YYYY-MM" month needs plan.startMonth; add "startMonth" or give a month index (0 = now)`);
+    return 0;
+  }
+  const [y0, m0] = startMonth.split('-').map(Number);
+  const [y1, m1] = month.split('-').map(Number);
+  const index = ((y1 ?? 0) - (y0 ?? 0)) * 12 + ((m1 ?? 0) - (m0 ?? 0));
+  if (index < 0) report(path, `${month} is before startMonth ${startMonth}`);
+  return Math.max(0, index);
+}
+
+function normalize(input: PlanInput, report: Report): DrPlan {
+  const regions = new Map(input.topology.regions.map((r) => [r.name, new Set(r.zones)]));
+  const checkLocation = (region: string, zone: string | null | undefined, path: (string | number)[]): void => {
+    const zones = regions.get(region);
+    if (zones === undefined) report([...path, 'region'], `unknown region "${region}"; regions in plan.topology.regions: ${[...regions.keys()].join(', ')}`);
+    else if (zone !== null && zone !== undefined && !zones.has(zone)) report([...path, 'zone'], `region "${region}" has no zone "${zone}"; its zones: ${[...zones].join(', ')}`);
+  };
+  if (new Set(input.topology.regions.map((r) => r.name)).size !== input.topology.regions.length) report(['topology', 'regions'], 'region names must be unique');
+  checkLocation(input.topology.primary.region, input.topology.primary.zone, ['topology', 'primary']);
+
+  const db = input.database;
+  if (db.walPeakGiBPerHour !== undefined && db.walPeakGiBPerHour < db.walGiBPerHour) report(['database', 'walPeakGiBPerHour'], `the peak (${db.walPeakGiBPerHour}) must be at least the mean walGiBPerHour (${db.walGiBPerHour})`);
+  const peakHours = db.walPeakHours ?? (db.walPeakGiBPerHour !== undefined ? 4 : 0);
+  if (db.walPeakGiBPerHour !== undefined && db.walPeakGiBPerHour * peakHours > 24 * db.walGiBPerHour + 1e-9) {
+    report(['database', 'walPeakHours'], `${peakHours} h at ${db.walPeakGiBPerHour} GiB/h exceeds the daily volume (24 h × ${db.walGiBPerHour} GiB/h); shorten the peak or raise walGiBPerHour`);
+  }
+  const growthGiven = [db.monthlyGrowthPct, db.monthlyGrowthGiB, db.sizeForecast].filter((x) => x !== undefined).length;
+  if (growthGiven > 1) report(['database', 'monthlyGrowthPct'], 'give one of monthlyGrowthPct, monthlyGrowthGiB or sizeForecast');
+  const sizeForecast = (db.sizeForecast ?? [])
+    .map((p, i) => ({ month: monthIndex(p.month, input.startMonth, ['database', 'sizeForecast', i, 'month'], report), sizeGiB: p.sizeGiB }))
+    .sort((a, b) => a.month - b.month);
+
+  const b = input.backups;
+  checkLocation(b.repository.region, b.repository.zone, ['backups', 'repository']);
+  if (b.offsite !== undefined) checkLocation(b.offsite.region, null, ['backups', 'offsite']);
+  const full = normalizeSchedule(b.full, ['backups', 'full'], report, null);
+  if (full.schedule.kind === 'every' && full.schedule.everySeconds % DAY !== 0) {
+    report(['backups', 'full', 'every'], `full backups must repeat every whole number of days (the model's cycle), got ${full.schedule.everySeconds / 3600} h; use e.g. "1d" or "7d"`);
+  }
+  const fullCycle = full.schedule.kind === 'every' ? full.schedule.everySeconds : WEEK;
+  const differential = b.differential === undefined ? null : normalizeSchedule(b.differential, ['backups', 'differential'], report, fullCycle);
+  const incremental = b.incremental === undefined ? null : normalizeSchedule(b.incremental, ['backups', 'incremental'], report, fullCycle);
+  if (b.retention.kind === 'count' && b.retention.differential !== undefined && differential === null) report(['backups', 'retention', 'differential'], 'there is no differential schedule to retain; remove it or add backups.differential');
+  const retention: RetentionPolicy = b.retention.kind === 'count' ? { kind: 'count', full: b.retention.full, differential: b.retention.differential ?? null } : { kind: 'time', windowDays: b.retention.windowDays };
+
+  const archive = input.archiving;
+  const failoverIn = input.failover;
+  const manualDecision: DistributionSpec = failoverIn.manualDecisionSeconds ?? { kind: 'pert', min: 600, likely: 1800, max: 7200 };
+  const restoreIn = input.restore;
+  if (archive !== undefined && restoreIn.logFetchGiBPerHour === undefined) report(['restore', 'logFetchGiBPerHour'], 'missing: with archiving, add the log fetch throughput in GiB per hour (e.g. 100)');
+  const fixed = (value: number): DistributionSpec => ({ kind: 'fixed', value });
+
+  const standbys: StandbySpec[] = input.replication.standbys.map((s, i) => {
+    const path = ['replication', 'standbys', i];
+    checkLocation(s.region, s.zone, path);
+    const delaySeconds = s.delaySeconds ?? 0;
+    if (s.mode === 'async' && s.lagSeconds === undefined) report([...path, 'lagSeconds'], 'missing: an asynchronous standby needs its lag, e.g. {"p50": 0.5, "p99": 10} (seconds)');
+    if (s.mode === 'sync' && delaySeconds > 0) report([...path, 'delaySeconds'], 'a delayed replica cannot be synchronous; use "mode": "async"');
+    const defaultRole: FailoverRole = delaySeconds > 0 ? 'never' : s.region === input.topology.primary.region ? 'automatic' : 'manual';
+    if (delaySeconds > 0 && s.failover !== undefined && s.failover !== 'never') report([...path, 'failover'], 'a delayed replica is not a failover target (its data is hours behind by design); use "never" or drop the field');
+    return {
+      name: s.name,
+      region: s.region,
+      zone: s.zone,
+      mode: s.mode,
+      lagSeconds: s.mode === 'sync' ? fixed(0) : (s.lagSeconds ?? fixed(0)),
+      delaySeconds,
+      failover: s.failover ?? defaultRole,
+    };
+  });
+  if (new Set(standbys.map((s) => s.name)).size !== standbys.length) report(['replication', 'standbys'], 'standby names must be unique');
+
+  const scenarios: ScenarioSpec[] = input.scenarios.map((s, i) => {
+    if (s.kind === 'silent-archive-failure' && archive === undefined) report(['scenarios', i, 'kind'], 'silent-archive-failure needs plan.archiving (continuous log archiving); add it or remove this scenario');
+    const detection = s.detectionSeconds ?? failoverIn.detectionSeconds;
+    if (detection === undefined) report(['scenarios', i, 'detectionSeconds'], 'missing: add detectionSeconds here or a default in plan.failover.detectionSeconds');
+    return {
+      id: s.id,
+      kind: s.kind,
+      label: s.label ?? SCENARIO_DESCRIPTIONS[s.kind].label,
+      annualRate: s.annualRate,
+      detectionSeconds: detection ?? fixed(0),
+      beta: s.beta,
+      targets: { rpoSeconds: s.targets.rpoSeconds, rtoSeconds: s.targets.rtoSeconds },
+    };
+  });
+  const ids = new Set<string>();
+  input.scenarios.forEach((s, i) => {
+    if (ids.has(s.id)) report(['scenarios', i, 'id'], `duplicate scenario id "${s.id}"`);
+    ids.add(s.id);
+  });
+
+  const failoverReroute = failoverIn.rerouteSeconds ?? fixed(0);
+  return {
+    name: input.name,
+    engine: input.engine,
+    startMonth: input.startMonth ?? null,
+    horizonMonths: input.horizonMonths,
+    topology: {
+      regions: input.topology.regions.map((r) => ({ name: r.name, zones: [...r.zones] })),
+      primary: { ...input.topology.primary },
+      interRegionRttMs: input.topology.interRegionRttMs,
+      intraRegionRttMs: input.topology.intraRegionRttMs,
+    },
+    database: {
+      sizeGiB: db.sizeGiB,
+      monthlyGrowthPct: db.monthlyGrowthPct ?? 0,
+      monthlyGrowthGiB: db.monthlyGrowthGiB ?? 0,
+      sizeForecast,
+      walGiBPerHour: db.walGiBPerHour,
+      walPeakGiBPerHour: db.walPeakGiBPerHour ?? db.walGiBPerHour,
+      walPeakHours: peakHours,
+      walPeakStartHour: db.walPeakStartHour ?? 9,
+      dailyChangedFraction: db.dailyChangedFraction,
+      walGrowsWithSize: db.walGrowsWithSize,
+    },
+    backups: {
+      repository: { region: b.repository.region, zone: b.repository.zone ?? null },
+      offsite: b.offsite === undefined ? null : { region: b.offsite.region, copyDelaySeconds: b.offsite.copyDelaySeconds, walDelaySeconds: b.offsite.walDelaySeconds, immutable: b.offsite.immutable },
+      full,
+      differential,
+      incremental,
+      retention,
+      consistencyPoint: b.consistencyPoint,
+      compressionRatio: b.compressionRatio,
+      storagePricePerGiBMonth: b.storagePricePerGiBMonth ?? null,
+      offsitePricePerGiBMonth: b.offsitePricePerGiBMonth ?? null,
+      currency: b.currency,
+    },
+    archiving:
+      archive === undefined
+        ? null
+        : {
+            intervalSeconds: archive.intervalSeconds,
+            latencySeconds: archive.latencySeconds ?? fixed(0),
+            segmentMiB: archive.segmentMiB,
+            compressionRatio: archive.compressionRatio,
+            silentStallsPerYear: archive.silentStallsPerYear,
+            timeToNoticeSeconds: archive.timeToNoticeSeconds ?? fixed(DAY),
+            timeToFixSeconds: archive.timeToFixSeconds ?? fixed(3600),
+          },
+    standbys,
+    failover: {
+      automatic: failoverIn.automatic,
+      detectionSeconds: failoverIn.detectionSeconds ?? fixed(30),
+      decisionSeconds: failoverIn.decisionSeconds ?? fixed(0),
+      manualDecisionSeconds: manualDecision,
+      promotionSeconds: failoverIn.promotionSeconds ?? fixed(10),
+      replayBacklogGiB: failoverIn.replayBacklogGiB ?? fixed(0),
+      replayGiBPerHour: failoverIn.replayGiBPerHour ?? restoreIn.replayGiBPerHour,
+      rerouteSeconds: failoverReroute,
+      maximumLagOnFailoverBytes: failoverIn.maximumLagOnFailoverBytes ?? null,
+    },
+    restore: {
+      decisionSeconds: restoreIn.decisionSeconds ?? manualDecision,
+      provisionSeconds: restoreIn.provisionSeconds ?? fixed(0),
+      baseGiBPerHour: restoreIn.baseGiBPerHour,
+      offsiteBaseGiBPerHour: restoreIn.offsiteBaseGiBPerHour ?? restoreIn.baseGiBPerHour,
+      chainApplyGiBPerHour: restoreIn.chainApplyGiBPerHour ?? null,
+      logFetchGiBPerHour: restoreIn.logFetchGiBPerHour ?? restoreIn.baseGiBPerHour,
+      replayGiBPerHour: restoreIn.replayGiBPerHour,
+      logFetchOverlapsReplay: restoreIn.logFetchOverlapsReplay,
+      verificationSeconds: restoreIn.verificationSeconds ?? fixed(0),
+      rerouteSeconds: restoreIn.rerouteSeconds ?? failoverReroute,
+      replaceNodeSeconds: restoreIn.replaceNodeSeconds ?? fixed(1800),
+    },
+    scenarios,
+  };
+}

@@ -34,6 +34,8 @@ describe('the preload surface (window.headroom)', () => {
           "compute.cancel",
           "decision.get",
           "decision.save",
+          "dr.example",
+          "dr.simulate",
           "forecast.models",
           "forecast.run",
           "import.history",

@@ -10,6 +10,8 @@ import type { InstanceType } from '../../shared/api/types.js';
 import type { Scenario } from '../../shared/forecast/scenarios.js';
 import { analyseScalability, type ScalabilityAnalysis, type ScalabilityInput } from '../../shared/capacity/scalability.js';
 import { analyseScaling, type ScalingAnalysis, type ScalingRequest } from '../../shared/capacity/scaling/analyse-scaling.js';
+import { DrPlanError, parseDrPlan } from '../../shared/dr/dr-plan-schema.js';
+import { simulateDr, type DrSimulationResult } from '../../shared/dr/simulate-dr.js';
 
 /**
  * The heavy computations the backend hands to its compute worker: pure engine calls over
@@ -29,7 +31,8 @@ export type ComputeTask =
       readonly scenarios: readonly Scenario[];
     }
   | { readonly kind: 'scalability'; readonly input: ScalabilityInput }
-  | { readonly kind: 'scale'; readonly request: Omit<ScalingRequest, 'onProgress'> };
+  | { readonly kind: 'scale'; readonly request: Omit<ScalingRequest, 'onProgress'> }
+  | { readonly kind: 'dr'; readonly plan: unknown; readonly trials: number; readonly seed: number };
 
 export interface ComputeResults {
   forecast: ForecastRunResult;
@@ -38,6 +41,7 @@ export interface ComputeResults {
   runway: RunwayAssessment;
   scalability: ScalabilityAnalysis;
   scale: ScalingAnalysis;
+  dr: DrSimulationResult;
 }
 
 export type ComputeResult = ComputeResults[ComputeTask['kind']];
@@ -63,9 +67,11 @@ export function runComputeTask(task: ComputeTask, onProgress: (phase: string, fr
         return analyseScalability(task.input);
       case 'scale':
         return analyseScaling({ ...task.request, onProgress });
+      case 'dr':
+        return simulateDr(parseDrPlan(task.plan), { trials: task.trials, seed: task.seed, onProgress: (done, total) => onProgress('simulating', done / Math.max(1, total)) });
     }
   } catch (error) {
-    if (error instanceof ForecastError || error instanceof WorkloadError) throw new ApiFailure('bad-input', error.message);
+    if (error instanceof ForecastError || error instanceof WorkloadError || error instanceof DrPlanError) throw new ApiFailure('bad-input', error.message);
     throw error;
   }
 }

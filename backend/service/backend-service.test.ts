@@ -118,4 +118,21 @@ describe('BackendService', () => {
     expect(await backend.call('scalability.analyse', { loadTest: 'nope' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     await backend.close();
   });
+  it('simulates a DR plan in the compute worker path, reproducibly, and names an invalid field', async () => {
+    const dir = tempDir();
+    const backend = service(dir);
+    const example = await backend.call('dr.example', {});
+    expect(example.ok).toBe(true);
+    const plan = example.ok ? (example.value as Record<string, unknown>) : {};
+    const a = await backend.call('dr.simulate', { plan, trials: 5000, seed: 3 });
+    const b = await backend.call('dr.simulate', { plan, trials: 5000, seed: 3 });
+    expect(a.ok).toBe(true);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    const scenarios = a.ok ? (a.value as { scenarios: { rpoSeconds: { p50: number; p99: number; worst: number } }[] }).scenarios : [];
+    expect(scenarios).toHaveLength(7);
+    for (const s of scenarios) expect(s.rpoSeconds.p50 <= s.rpoSeconds.p99 && s.rpoSeconds.p99 <= s.rpoSeconds.worst).toBe(true);
+    const bad = await backend.call('dr.simulate', { plan: { ...plan, backups: 'weekly' } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'bad-input', message: expect.stringMatching(/plan\.backups/) } });
+    await backend.close();
+  });
 });

@@ -22,6 +22,7 @@ import { loadSystem, saveSystem, systemInstance } from '../workspace/system-stor
 import { readResourceLoads } from '../workspace/resource-loads.js';
 import { defaultThroughputSeries } from '../workspace/throughput-series.js';
 import { readScalingRequest } from '../workspace/scaling-request.js';
+import { EXAMPLE_DR_PLAN } from '../../shared/dr/example-plan.js';
 import { loadDecision, saveDecision } from '../workspace/decision-store.js';
 import { catalogFromCsv, catalogToCsv } from '../../shared/catalog/catalog-csv.js';
 import { sumSeries, type ResourceLoad } from '../../shared/capacity/assess-runway.js';
@@ -333,6 +334,8 @@ export class BackendService {
         saveDecision(this.db(), saved);
         return saved;
       },
+      'dr.simulate': ({ plan, trials, seed, requestId }) => this.computeTracked(requestId, { kind: 'dr', plan, trials: trials ?? 100_000, seed: seed ?? 1 }),
+      'dr.example': () => structuredClone(EXAMPLE_DR_PLAN) as Record<string, unknown>,
       'scale.compare': ({ horizon, confidence, pricing, scenarioNames, requestId }) => {
         const db = this.db();
         const saved = listScenarios(db);

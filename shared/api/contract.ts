@@ -23,6 +23,7 @@ import type { SystemConfig } from '../capacity/system-config.js';
 import type { RunwayAssessment } from '../capacity/assess-runway.js';
 import type { ScalabilityAnalysis } from '../capacity/scalability.js';
 import type { ScalingAnalysis } from '../capacity/scaling/analyse-scaling.js';
+import type { DrSimulationResult } from '../dr/simulate-dr.js';
 import type { ForecastRunResult } from '../forecast/forecast-run.js';
 import type { ModelChoiceName } from '../forecast/model-catalog.js';
 import type { QueryMixAnalysis } from '../workload/query-mix.js';
@@ -114,6 +115,16 @@ export const inputSchemas = {
   'catalog.export': empty,
   'decision.get': empty,
   'decision.save': scalingDecisionSchema,
+  /** The plan is validated by the DR engine itself (errors name the field path). */
+  'dr.simulate': z
+    .object({
+      plan: z.record(z.string(), z.unknown()),
+      trials: z.number().int().min(1000).max(10_000_000).optional(),
+      seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+      requestId: requestIdSchema.optional(),
+    })
+    .strict(),
+  'dr.example': empty,
   'scale.compare': z
     .object({
       horizon: z.string().regex(/^\d+(mo|y)$/, 'a horizon in months or years, e.g. 24mo').optional(),
@@ -158,6 +169,9 @@ export interface ApiOutputs {
   'system.save': { readonly config: SystemConfig; readonly saved: boolean; readonly instance: InstanceType | null };
   'runway.assess': RunwayAssessment;
   'scale.compare': ScalingAnalysis;
+  'dr.simulate': DrSimulationResult;
+  /** A complete, realistic plan covering every scenario kind (what `headroom dr --example` prints). */
+  'dr.example': Record<string, unknown>;
   'catalog.save': InstanceType[];
   'catalog.import': InstanceType[];
   'catalog.export': { readonly csv: string };

@@ -11,6 +11,8 @@ export const API_METHOD_NAMES = [
   'compute.cancel',
   'decision.get',
   'decision.save',
+  'dr.example',
+  'dr.simulate',
   'forecast.models',
   'forecast.run',
   'import.history',

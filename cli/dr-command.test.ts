@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { requireBuiltCli, runCli } from '../test/helpers/run-cli.js';
+import { SAMPLE_WORKSPACE_FILE } from '../backend/sample-workspace.js';
 
 beforeAll(requireBuiltCli);
 
@@ -86,5 +87,26 @@ describe('bin/headroom dr (docs/cli.md)', () => {
     expect(runCli(['dr']).status).toBe(2);
     expect(runCli(['dr', '--plna', 'x']).status).toBe(2);
     expect(runCli(['--help']).stdout).toMatch(/\bdr\b/);
+  });
+
+  it('simulates the plan stored in a workspace, and stores a valid plan with --save (an invalid one is refused, the stored one kept)', () => {
+    const workspace = join(dir, 'w.headroom');
+    copyFileSync(join('samples', SAMPLE_WORKSPACE_FILE), workspace);
+    const stored = runCli(['dr', '--workspace', workspace, '--trials', '5000', '--json']);
+    expect(stored.status, stored.stderr).toBe(0);
+    expect((JSON.parse(stored.stdout) as { scenarios: unknown[] }).scenarios).toHaveLength(7);
+    const example = JSON.parse(runCli(['dr', '--example']).stdout) as { name: string; scenarios: unknown[] };
+    example.name = 'two scenarios';
+    example.scenarios = example.scenarios.slice(0, 2);
+    const saved = runCli(['dr', '--plan', write('two.json', JSON.stringify(example)), '--workspace', workspace, '--save', '--trials', '5000', '--json']);
+    expect(saved.status, saved.stderr).toBe(0);
+    expect(saved.stderr).toContain('stored the plan');
+    const bad = runCli(['dr', '--plan', write('bad-save.json', JSON.stringify({ ...example, horizonMonths: -1 })), '--workspace', workspace, '--save']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('plan.horizonMonths');
+    const again = JSON.parse(runCli(['dr', '--workspace', workspace, '--trials', '5000', '--json']).stdout) as { plan: string; scenarios: unknown[] };
+    expect(again.plan).toBe('two scenarios');
+    expect(again.scenarios).toHaveLength(2);
+    expect(runCli(['dr', '--plan', write('x.json', '{}'), '--save']).status).toBe(2);
   });
 });

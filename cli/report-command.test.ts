@@ -35,8 +35,9 @@ describe('bin/headroom report (docs/cli.md, docs/reports.md)', () => {
       expect(html).not.toContain(HOSTILE_IMG);
       expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
       expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
-      // The sample's DR section waits for a DR plan in the workspace.
-      expect(html).toContain('no DR plan in this workspace');
+      // The sample stores a DR plan: its sign-off has a row per scenario with the worst case beside P95.
+      expect(html).not.toContain('no DR plan in this workspace');
+      expect(html).toContain('Node / instance failure');
       const model = JSON.parse(extractEmbeddedModelJson(html)) as ReportModel;
       expect(model.signOff.preparedBy).toBe(HOSTILE_IMG);
     },

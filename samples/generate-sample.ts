@@ -10,6 +10,8 @@ import { SAMPLE_WORKSPACE_FILE } from '../backend/sample-workspace.js';
 import { listSeries } from '../backend/workspace/series-catalog.js';
 import { saveSystem } from '../backend/workspace/system-store.js';
 import { sampleSystem } from './sample-system.js';
+import { sampleDrPlan } from './sample-dr-plan.js';
+import { saveDrPlan } from '../backend/workspace/dr-plan-store.js';
 import { catalogToCsv } from '../shared/catalog/catalog-csv.js';
 import { generateSampleSeries, SAMPLE_SEED, sampleCatalog, sampleLoadTest, sampleStatementSnapshots, type SampleSeries } from './postgres-oltp-model.js';
 
@@ -52,6 +54,7 @@ export async function buildSampleWorkspace(path: string, exportsDir: string, see
     saveLoadTest(db, sampleLoadTest(seed));
     saveInstanceTypes(db, sampleCatalog());
     saveSystem(db, sampleSystem(listSeries(db)), GENERATED_AT);
+    saveDrPlan(db, sampleDrPlan(db, 'sample-postgres-oltp'), GENERATED_AT);
     // A file to ship: rollback journal (readers leave no -wal/-shm beside it) and compact.
     db.pragma('journal_mode = DELETE');
     db.exec('VACUUM');

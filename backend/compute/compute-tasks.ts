@@ -12,6 +12,7 @@ import { analyseScalability, type ScalabilityAnalysis, type ScalabilityInput } f
 import { analyseScaling, type ScalingAnalysis, type ScalingRequest } from '../../shared/capacity/scaling/analyse-scaling.js';
 import { DrPlanError, parseDrPlan } from '../../shared/dr/dr-plan-schema.js';
 import { simulateDr, type DrSimulationResult } from '../../shared/dr/simulate-dr.js';
+import { deriveDrInputs, type DrInputsRequest, type DrWorkspaceInputs } from '../../shared/dr/workspace-inputs.js';
 
 /**
  * The heavy computations the backend hands to its compute worker: pure engine calls over
@@ -32,7 +33,8 @@ export type ComputeTask =
     }
   | { readonly kind: 'scalability'; readonly input: ScalabilityInput }
   | { readonly kind: 'scale'; readonly request: Omit<ScalingRequest, 'onProgress'> }
-  | { readonly kind: 'dr'; readonly plan: unknown; readonly trials: number; readonly seed: number };
+  | { readonly kind: 'dr'; readonly plan: unknown; readonly trials: number; readonly seed: number }
+  | { readonly kind: 'dr-inputs'; readonly request: DrInputsRequest };
 
 export interface ComputeResults {
   forecast: ForecastRunResult;
@@ -42,6 +44,7 @@ export interface ComputeResults {
   scalability: ScalabilityAnalysis;
   scale: ScalingAnalysis;
   dr: DrSimulationResult;
+  'dr-inputs': DrWorkspaceInputs;
 }
 
 export type ComputeResult = ComputeResults[ComputeTask['kind']];
@@ -69,6 +72,8 @@ export function runComputeTask(task: ComputeTask, onProgress: (phase: string, fr
         return analyseScaling({ ...task.request, onProgress });
       case 'dr':
         return simulateDr(parseDrPlan(task.plan), { trials: task.trials, seed: task.seed, onProgress: (done, total) => onProgress('simulating', done / Math.max(1, total)) });
+      case 'dr-inputs':
+        return deriveDrInputs(task.request, onProgress);
     }
   } catch (error) {
     if (error instanceof ForecastError || error instanceof WorkloadError || error instanceof DrPlanError) throw new ApiFailure('bad-input', error.message);

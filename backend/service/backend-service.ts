@@ -23,6 +23,12 @@ import { readResourceLoads } from '../workspace/resource-loads.js';
 import { defaultThroughputSeries } from '../workspace/throughput-series.js';
 import { readScalingRequest } from '../workspace/scaling-request.js';
 import { EXAMPLE_DR_PLAN } from '../../shared/dr/example-plan.js';
+import { DrPlanError } from '../../shared/dr/dr-plan-schema.js';
+import { DR_PRESETS } from '../../shared/dr/presets.js';
+import { TIER_PRESETS } from '../../shared/dr/tier-presets.js';
+import { loadDrPlan, saveDrPlan } from '../workspace/dr-plan-store.js';
+import { discardDraft, loadDraft, saveDraft } from '../workspace/draft-store.js';
+import { readDrInputsRequest } from '../workspace/dr-inputs-request.js';
 import { loadDecision, saveDecision } from '../workspace/decision-store.js';
 import { catalogFromCsv, catalogToCsv } from '../../shared/catalog/catalog-csv.js';
 import { sumSeries, type ResourceLoad } from '../../shared/capacity/assess-runway.js';
@@ -336,6 +342,22 @@ export class BackendService {
       },
       'dr.simulate': ({ plan, trials, seed, requestId }) => this.computeTracked(requestId, { kind: 'dr', plan, trials: trials ?? 100_000, seed: seed ?? 1 }),
       'dr.example': () => structuredClone(EXAMPLE_DR_PLAN) as Record<string, unknown>,
+      'drPlan.get': () => loadDrPlan(this.db()),
+      'drPlan.save': ({ plan }) => {
+        try {
+          const stored = saveDrPlan(this.db(), plan, new Date().toISOString());
+          this.emit({ type: 'workspace.changed', workspace: this.currentWorkspace() });
+          return stored;
+        } catch (error) {
+          if (error instanceof DrPlanError) throw new ApiFailure('bad-input', error.issues.join('\n'));
+          throw error;
+        }
+      },
+      'drPlan.inputs': ({ horizonMonths, requestId }) => this.computeTracked(requestId, { kind: 'dr-inputs', request: readDrInputsRequest(this.db(), this.workspaceTitle(), horizonMonths ?? 24, 1) }),
+      'drPlan.presets': () => ({ vendors: DR_PRESETS, tiers: TIER_PRESETS }),
+      'draft.get': ({ editor }) => loadDraft(this.db(), editor),
+      'draft.save': ({ editor, value }) => saveDraft(this.db(), editor, value, new Date().toISOString()),
+      'draft.discard': ({ editor }) => ({ discarded: discardDraft(this.db(), editor) }),
       'scale.compare': ({ horizon, confidence, pricing, scenarioNames, requestId }) => {
         const db = this.db();
         const saved = listScenarios(db);

@@ -3,6 +3,10 @@ import { DrPlanError, parseDrPlan } from '../../shared/dr/dr-plan-schema.js';
 import { EXAMPLE_DR_PLAN } from '../../shared/dr/example-plan.js';
 import { simulateDr, type DrSimulationResult, type ScenarioResult, type Verdict } from '../../shared/dr/simulate-dr.js';
 import { InputError, UsageError } from '../cli-errors.js';
+import { openForReading } from '../open-for-reading.js';
+import { openWorkspace } from '../../backend/workspace/open-workspace.js';
+import { loadDrPlan, saveDrPlan } from '../../backend/workspace/dr-plan-store.js';
+import type { DrPlan } from '../../shared/dr/dr-plan.js';
 import { stringOption, type Command } from '../command.js';
 import { createProgressLine } from '../progress-line.js';
 
@@ -13,13 +17,15 @@ const DEFAULT_SEED = 1;
 export const drCommand: Command = {
   name: 'dr',
   summary: 'Simulate whether a backup / replication plan meets its RPO and RTO per failure scenario: analytic worst case, Monte Carlo P50/P95/P99, what drives it, and when growth breaks it.',
-  usage: 'dr (--plan <plan.json> [--trials N] [--seed S] [--json] | --example)',
+  usage: 'dr (--plan <plan.json> | --workspace <w>) [--trials N] [--seed S] [--json] | dr --plan <plan.json> --workspace <w> --save | dr --example',
   allowPositionals: false,
   options: {
     plan: { type: 'string', short: 'p', valueName: 'plan.json', description: 'the DR plan (JSON; fields in docs/dr-plan.md; `--example` prints one)' },
     trials: { type: 'string', short: 'n', valueName: 'N', description: `Monte Carlo trials per scenario (default ${DEFAULT_TRIALS.toLocaleString('en-US')}, at most ${MAX_TRIALS.toLocaleString('en-US')})` },
     seed: { type: 'string', short: 's', valueName: 'S', description: `seed of the simulation, 0 … 4294967295 (default ${DEFAULT_SEED}); the same seed gives identical output` },
     json: { type: 'boolean', description: 'print JSON: {"trials","seed","scenarios":[{"id","rpoSeconds":{"worst","mean","p50","p95","p99"},"rtoSeconds":{…},"pMeetRpo","pMeetRto","drivers",…}],…}' },
+    workspace: { type: 'string', short: 'w', valueName: 'file.headroom', description: 'simulate the plan stored in this workspace (the DR screen\'s), or with --plan --save store one there' },
+    save: { type: 'boolean', description: 'with --plan and --workspace: validate the plan and store it in the workspace (replacing its plan), then simulate it' },
     example: { type: 'boolean', description: 'print a complete example plan (every scenario kind) and exit' },
   },
   details: [
@@ -42,10 +48,13 @@ export const drCommand: Command = {
       return 0;
     }
     const path = stringOption(parsed, 'plan');
-    if (path === undefined || path.length === 0) throw new UsageError('--plan is required (or --example to print a plan to start from)', 'dr');
+    const workspace = stringOption(parsed, 'workspace');
+    const save = parsed.values['save'] === true;
+    if ((path === undefined || path.length === 0) && workspace === undefined) throw new UsageError('--plan or --workspace is required (or --example to print a plan to start from)', 'dr');
+    if (save && (path === undefined || workspace === undefined)) throw new UsageError('--save needs both --plan (the plan to store) and --workspace (where)', 'dr');
     const trials = wholeNumber(parsed, 'trials', DEFAULT_TRIALS, 1, MAX_TRIALS);
     const seed = wholeNumber(parsed, 'seed', DEFAULT_SEED, 0, 4_294_967_295);
-    const plan = readPlan(path);
+    const plan = path !== undefined ? readPlan(path, save ? workspace : undefined) : storedPlan(workspace as string);
     const progress = createProgressLine();
     let result: DrSimulationResult;
     try {
@@ -72,7 +81,8 @@ function wholeNumber(parsed: Parameters<Command['run']>[0], name: string, fallba
   return value;
 }
 
-function readPlan(path: string): ReturnType<typeof parseDrPlan> {
+/** Reads and validates a plan file; with `saveTo`, stores it in that workspace once valid. */
+function readPlan(path: string, saveTo: string | undefined): DrPlan {
   if (!existsSync(path) || statSync(path).isDirectory()) throw new InputError(`${path}: no such file (run \`headroom dr --example > ${path}\` for a plan to start from)`);
   let json: unknown;
   try {
@@ -80,11 +90,39 @@ function readPlan(path: string): ReturnType<typeof parseDrPlan> {
   } catch (error) {
     throw new InputError(`${path}: not valid JSON (${(error as Error).message.split('\n')[0]})`);
   }
+  let plan: DrPlan;
   try {
-    return parseDrPlan(json);
+    plan = parseDrPlan(json);
   } catch (error) {
     if (error instanceof DrPlanError) throw new InputError(`${path}: ${error.message}`);
     throw error;
+  }
+  if (saveTo !== undefined) {
+    if (!existsSync(saveTo)) throw new InputError(`${saveTo}: no such workspace (create one with \`headroom import <file> --workspace ${saveTo}\`)`);
+    const db = openWorkspace(saveTo);
+    try {
+      saveDrPlan(db, json as Record<string, unknown>, new Date().toISOString());
+    } finally {
+      db.close();
+    }
+    process.stderr.write(`stored the plan in ${saveTo}\n`);
+  }
+  return plan;
+}
+
+function storedPlan(workspace: string): DrPlan {
+  const db = openForReading(workspace);
+  try {
+    const stored = loadDrPlan(db);
+    if (stored === null) throw new InputError(`${workspace}: no DR plan stored; describe one on the DR screen or run \`headroom dr --plan <plan.json> --workspace ${workspace} --save\``);
+    try {
+      return parseDrPlan(stored.plan);
+    } catch (error) {
+      if (error instanceof DrPlanError) throw new InputError(`${workspace}: the stored DR plan is invalid: ${error.message}`);
+      throw error;
+    }
+  } finally {
+    db.close();
   }
 }
 

@@ -24,6 +24,9 @@ import type { RunwayAssessment } from '../capacity/assess-runway.js';
 import type { ScalabilityAnalysis } from '../capacity/scalability.js';
 import type { ScalingAnalysis } from '../capacity/scaling/analyse-scaling.js';
 import type { DrSimulationResult } from '../dr/simulate-dr.js';
+import type { DrPreset } from '../dr/presets.js';
+import type { TierPreset } from '../dr/tier-presets.js';
+import type { DrWorkspaceInputs } from '../dr/workspace-inputs.js';
 import type { ForecastRunResult } from '../forecast/forecast-run.js';
 import type { ModelChoiceName } from '../forecast/model-catalog.js';
 import type { QueryMixAnalysis } from '../workload/query-mix.js';
@@ -125,6 +128,18 @@ export const inputSchemas = {
     })
     .strict(),
   'dr.example': empty,
+  /** The workspace's DR plan (as written, durations as text). */
+  'drPlan.get': empty,
+  /** Validated before it is stored; errors name the field path. */
+  'drPlan.save': z.object({ plan: z.record(z.string(), z.unknown()) }).strict(),
+  /** Size forecast and replication lag measured from the workspace's series, for the plan editor. */
+  'drPlan.inputs': z.object({ horizonMonths: z.number().int().min(1).max(120).optional(), requestId: requestIdSchema.optional() }).strict(),
+  /** Vendor presets (plans reproducing published figures) and tier presets (targets). */
+  'drPlan.presets': empty,
+  /** Unsaved edits of an editor, kept in the workspace so a crash loses at most the last keystrokes. */
+  'draft.get': z.object({ editor: z.enum(['dr-plan', 'system']) }).strict(),
+  'draft.save': z.object({ editor: z.enum(['dr-plan', 'system']), value: z.unknown() }).strict().refine((d) => JSON.stringify(d.value ?? null).length <= 1_000_000, 'a draft is at most 1 MB of JSON'),
+  'draft.discard': z.object({ editor: z.enum(['dr-plan', 'system']) }).strict(),
   'scale.compare': z
     .object({
       horizon: z.string().regex(/^\d+(mo|y)$/, 'a horizon in months or years, e.g. 24mo').optional(),
@@ -172,6 +187,14 @@ export interface ApiOutputs {
   'dr.simulate': DrSimulationResult;
   /** A complete, realistic plan covering every scenario kind (what `headroom dr --example` prints). */
   'dr.example': Record<string, unknown>;
+  /** null when the workspace stores no plan. */
+  'drPlan.get': { readonly plan: Record<string, unknown>; readonly savedAt: string } | null;
+  'drPlan.save': { readonly plan: Record<string, unknown>; readonly savedAt: string };
+  'drPlan.inputs': DrWorkspaceInputs;
+  'drPlan.presets': { readonly vendors: readonly DrPreset[]; readonly tiers: readonly TierPreset[] };
+  'draft.get': { readonly editor: 'dr-plan' | 'system'; readonly value: unknown; readonly savedAt: string } | null;
+  'draft.save': { readonly editor: 'dr-plan' | 'system'; readonly value: unknown; readonly savedAt: string };
+  'draft.discard': { readonly discarded: boolean };
   'catalog.save': InstanceType[];
   'catalog.import': InstanceType[];
   'catalog.export': { readonly csv: string };

@@ -8,6 +8,7 @@ import { WorkloadScreen } from '../screens/workload/WorkloadScreen.js';
 import { HeadroomScreen } from '../screens/headroom/HeadroomScreen.js';
 import { ScalabilityScreen } from '../screens/scalability/ScalabilityScreen.js';
 import { CompareScreen } from '../screens/compare/CompareScreen.js';
+import { DrScreen } from '../screens/dr/DrScreen.js';
 import { SCREENS, useScreenRoute } from './screen-route.js';
 
 /** The application frame: navigation, the open workspace, and the current screen. */
@@ -65,6 +66,8 @@ export function App() {
           <ScalabilityScreen revision={revision} />
         ) : route.screen === 'compare' ? (
           <CompareScreen revision={revision} />
+        ) : route.screen === 'dr' ? (
+          <DrScreen revision={revision} />
         ) : route.screen === 'forecast' ? (
           <ForecastScreen revision={revision} series={route.series} />
         ) : (

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
  * button, a reload and a bookmark (browser mode) land where the user was.
  */
 
-export type ScreenId = 'data' | 'workload' | 'forecast' | 'headroom' | 'scalability' | 'compare';
+export type ScreenId = 'data' | 'workload' | 'forecast' | 'headroom' | 'scalability' | 'compare' | 'dr';
 
 export const SCREENS: readonly { readonly id: ScreenId; readonly label: string }[] = [
   { id: 'data', label: 'Data' },
@@ -14,6 +14,7 @@ export const SCREENS: readonly { readonly id: ScreenId; readonly label: string }
   { id: 'headroom', label: 'Headroom' },
   { id: 'scalability', label: 'Scalability' },
   { id: 'compare', label: 'Compare' },
+  { id: 'dr', label: 'DR' },
 ];
 
 export interface ScreenRoute {

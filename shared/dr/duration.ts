@@ -34,3 +34,18 @@ export function parseDurationSeconds(value: unknown): number | undefined {
   }
   return Number.isFinite(total) ? total : undefined;
 }
+
+/**
+ * A duration for people, three significant digits in the largest sensible unit.
+ * @example formatSeconds(9000) // '2.5 h'
+ * @example formatSeconds(null) // 'no recovery'
+ */
+export function formatSeconds(seconds: number | null): string {
+  if (seconds === null) return 'no recovery';
+  if (seconds === 0) return '0';
+  if (seconds < 1) return `${Math.round(seconds * 1000)} ms`;
+  if (seconds < 120) return `${Number(seconds.toPrecision(3))} s`;
+  if (seconds < 7200) return `${Number((seconds / 60).toPrecision(3))} min`;
+  if (seconds < 172_800) return `${Number((seconds / 3600).toPrecision(3))} h`;
+  return `${Number((seconds / 86_400).toPrecision(3))} d`;
+}

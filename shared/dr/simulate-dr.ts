@@ -5,6 +5,7 @@ import { SCENARIO_DESCRIPTIONS, type DrPlan, type ScenarioKind } from './dr-plan
 import { simulateScenarios, type ScenarioSimulation, type SimulatedDistribution, type SimulationOptions } from './monte-carlo.js';
 import { repositorySize, type RepositorySize } from './repository-size.js';
 import type { PathName, StepName } from './recovery-trial.js';
+import { formatSeconds } from './duration.js';
 
 /**
  * The whole DR answer for a plan: per scenario the analytic worst case and expected
@@ -228,20 +229,11 @@ export function simulateDr(plan: DrPlan, options: SimulationOptions): DrSimulati
   };
 }
 
-function duration(seconds: number | null): string {
-  if (seconds === null) return 'no recovery';
-  if (seconds < 1) return `${Math.round(seconds * 1000)} ms`;
-  if (seconds < 120) return `${Number(seconds.toPrecision(3))} s`;
-  if (seconds < 7200) return `${Number((seconds / 60).toPrecision(3))} min`;
-  if (seconds < 172_800) return `${Number((seconds / 3600).toPrecision(3))} h`;
-  return `${Number((seconds / 86_400).toPrecision(3))} d`;
-}
-
 function scenarioSummary(r: Omit<ScenarioResult, 'summary'>): string {
   const driver = r.drivers[0];
   const parts = [
-    `RPO ${r.verdict.rpo} (P95 ${duration(r.rpoSeconds.p95)}, worst ${duration(r.rpoSeconds.worst)} vs ${duration(r.targets.rpoSeconds)})`,
-    `RTO ${r.verdict.rto} (P95 ${duration(r.rtoSeconds.p95)}, worst ${duration(r.rtoSeconds.worst)} vs ${duration(r.targets.rtoSeconds)})`,
+    `RPO ${r.verdict.rpo} (P95 ${formatSeconds(r.rpoSeconds.p95)}, worst ${formatSeconds(r.rpoSeconds.worst)} vs ${formatSeconds(r.targets.rpoSeconds)})`,
+    `RTO ${r.verdict.rto} (P95 ${formatSeconds(r.rtoSeconds.p95)}, worst ${formatSeconds(r.rtoSeconds.worst)} vs ${formatSeconds(r.targets.rtoSeconds)})`,
   ];
   if (driver !== undefined) parts.push(`driven by ${driver.step} in ${Math.round(driver.share * 100)} % of trials`);
   if (r.breach.rtoWorst !== null && r.breach.rtoWorst !== r.overTime[0]?.month) parts.push(`worst-case RTO breaches its target in ${r.breach.rtoWorst}`);
@@ -260,7 +252,7 @@ function planNotes(plan: DrPlan, model: DrModel): string[] {
   if (plan.archiving !== null && plan.archiving.silentStallsPerYear > 0) {
     const window = model.archiving?.stallWindow.mean ?? 0;
     const fraction = (plan.archiving.silentStallsPerYear * window) / (365.25 * 86_400);
-    notes.push(`archiving is silently stalled ${(fraction * 100).toFixed(2)} % of the time (${plan.archiving.silentStallsPerYear}/yr × mean ${duration(window)} to notice and fix); a restore needed then loses everything since the stall began`);
+    notes.push(`archiving is silently stalled ${(fraction * 100).toFixed(2)} % of the time (${plan.archiving.silentStallsPerYear}/yr × mean ${formatSeconds(window)} to notice and fix); a restore needed then loses everything since the stall began`);
   }
   if (plan.backups.offsite !== null && !plan.backups.offsite.immutable) notes.push('the off-site copy is not immutable: ransomware that reaches it leaves nothing to restore');
   return notes;

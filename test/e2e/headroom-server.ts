@@ -30,6 +30,14 @@ export class HeadroomServer {
     return new HeadroomServer(child, readFileSync(urlFile, 'utf8'), configDir);
   }
 
+  /** Kills it as a crash would (SIGKILL): no shutdown code runs. */
+  async crash(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.kill('SIGKILL');
+    await exited;
+  }
+
   /** Stops it as a user would (Ctrl-C). */
   async stop(): Promise<void> {
     if (this.child.exitCode !== null) return;

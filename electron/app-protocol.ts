@@ -17,7 +17,12 @@ export function serveRendererFrom(rendererDir: string): void {
   protocol.handle('app', async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'headroom') return new Response('not found', { status: 404 });
-    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    let relative: string;
+    try {
+      relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    } catch {
+      return new Response('bad request', { status: 400 });
+    }
     const file = normalize(join(root, relative));
     if (!file.startsWith(root + sep)) return new Response('forbidden', { status: 403 });
     const response = await net.fetch(pathToFileURL(file).toString());

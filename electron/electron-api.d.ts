@@ -10,6 +10,8 @@ declare module 'electron' {
   }
   interface WebFrameMain {
     readonly url: string;
+    /** null for a top-level frame. */
+    readonly parent: WebFrameMain | null;
   }
   interface WebContents {
     readonly id: number;
@@ -42,6 +44,7 @@ declare module 'electron' {
       allowRunningInsecureContent?: boolean;
       experimentalFeatures?: boolean;
       webviewTag?: boolean;
+      disableBlinkFeatures?: string;
       navigateOnDragDrop?: boolean;
       spellcheck?: boolean;
       devTools?: boolean;
@@ -87,6 +90,7 @@ declare module 'electron' {
   interface Session {
     setPermissionRequestHandler(handler: (contents: WebContents, permission: string, callback: (granted: boolean) => void) => void): void;
     setPermissionCheckHandler(handler: (contents: WebContents | null, permission: string) => boolean): void;
+    setDevicePermissionHandler(handler: (details: { deviceType: string; origin: string }) => boolean): void;
   }
   const session: { readonly defaultSession: Session };
   const protocol: {

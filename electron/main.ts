@@ -13,7 +13,8 @@ import {
   PICK_IMPORT_FILES_CHANNEL,
   PICK_WORKSPACE_CHANNEL,
 } from './ipc-channels.js';
-import { applyAppWideSecurity, isTrustedSender } from './security.js';
+import { checkApiCall, checkNoArguments, isTrustedSender } from './ipc-guard.js';
+import { applyAppWideSecurity } from './security.js';
 
 /**
  * The desktop host, kept thin: windows, dialogs, menus and security. The backend runs
@@ -76,47 +77,70 @@ function toBackend(request: BackendRequest): Promise<Result<unknown>> {
 
 const forbidden: Result<never> = { ok: false, error: { code: 'forbidden', message: 'this call is only accepted from the Headroom window' } };
 
-function guarded(handler: (event: IpcMainInvokeEvent, input: unknown) => Promise<Result<unknown>>) {
-  return (event: IpcMainInvokeEvent, input: unknown): Promise<Result<unknown>> =>
-    isTrustedSender(event, mainWindow) ? handler(event, input) : Promise.resolve(forbidden);
+/**
+ * Every IPC handler goes through here: the sender must be our window's top frame at
+ * app://headroom (§17), and the arguments must pass `check` (the contract's zod schema,
+ * or "none" for the dialogs) before the handler runs.
+ */
+function guarded(check: (args: readonly unknown[]) => Result<unknown>, handler: (input: unknown) => Promise<Result<unknown>>) {
+  return (event: IpcMainInvokeEvent, ...args: unknown[]): Promise<Result<unknown>> => {
+    if (!isTrustedSender(event, mainWindow)) return Promise.resolve(forbidden);
+    const checked = check(args);
+    return checked.ok ? handler(checked.value) : Promise.resolve(checked);
+  };
 }
 
 function registerIpc(): void {
   for (const method of API_METHOD_NAMES) {
-    // The backend validates every input against the contract's schema.
-    ipcMain.handle(apiChannel(method), guarded((_event, input) => toBackend({ type: 'call', method, input })));
+    // Checked here against the contract's schema, and again by the backend.
+    ipcMain.handle(
+      apiChannel(method),
+      guarded(
+        (args) => checkApiCall(method, args),
+        (input) => toBackend({ type: 'call', method, input }),
+      ),
+    );
   }
   ipcMain.handle(
     PICK_IMPORT_FILES_CHANNEL,
-    guarded(async () => {
-      if (mainWindow === undefined) return forbidden;
-      const choice = await dialog.showOpenDialog(mainWindow, {
-        title: 'Import metric exports',
-        properties: ['openFile', 'multiSelections'],
-        filters: [{ name: 'Metric exports', extensions: ['csv', 'tsv', 'txt', 'json', 'gz'] }, { name: 'All files', extensions: ['*'] }],
-      });
-      if (choice.canceled) return { ok: true, value: [] };
-      return toBackend({ type: 'stage', paths: choice.filePaths });
-    }),
+    guarded(
+      (args) => checkNoArguments(PICK_IMPORT_FILES_CHANNEL, args),
+      async () => {
+        if (mainWindow === undefined) return forbidden;
+        const choice = await dialog.showOpenDialog(mainWindow, {
+          title: 'Import metric exports',
+          properties: ['openFile', 'multiSelections'],
+          filters: [{ name: 'Metric exports', extensions: ['csv', 'tsv', 'txt', 'json', 'gz'] }, { name: 'All files', extensions: ['*'] }],
+        });
+        if (choice.canceled) return { ok: true, value: [] };
+        return toBackend({ type: 'stage', paths: choice.filePaths });
+      },
+    ),
   );
   ipcMain.handle(
     PICK_WORKSPACE_CHANNEL,
-    guarded(async () => {
-      if (mainWindow === undefined) return forbidden;
-      const choice = await dialog.showOpenDialog(mainWindow, { title: 'Open workspace', properties: ['openFile'], filters: [{ name: 'Headroom workspace', extensions: ['headroom'] }] });
-      const path = choice.filePaths[0];
-      if (choice.canceled || path === undefined) return { ok: true, value: null };
-      return toBackend({ type: 'call', method: 'workspace.open', input: { path } });
-    }),
+    guarded(
+      (args) => checkNoArguments(PICK_WORKSPACE_CHANNEL, args),
+      async () => {
+        if (mainWindow === undefined) return forbidden;
+        const choice = await dialog.showOpenDialog(mainWindow, { title: 'Open workspace', properties: ['openFile'], filters: [{ name: 'Headroom workspace', extensions: ['headroom'] }] });
+        const path = choice.filePaths[0];
+        if (choice.canceled || path === undefined) return { ok: true, value: null };
+        return toBackend({ type: 'call', method: 'workspace.open', input: { path } });
+      },
+    ),
   );
   ipcMain.handle(
     CREATE_WORKSPACE_CHANNEL,
-    guarded(async () => {
-      if (mainWindow === undefined) return forbidden;
-      const choice = await dialog.showSaveDialog(mainWindow, { title: 'New workspace', defaultPath: 'capacity.headroom', filters: [{ name: 'Headroom workspace', extensions: ['headroom'] }] });
-      if (choice.canceled || choice.filePath === undefined) return { ok: true, value: null };
-      return toBackend({ type: 'call', method: 'workspace.create', input: { path: choice.filePath } });
-    }),
+    guarded(
+      (args) => checkNoArguments(CREATE_WORKSPACE_CHANNEL, args),
+      async () => {
+        if (mainWindow === undefined) return forbidden;
+        const choice = await dialog.showSaveDialog(mainWindow, { title: 'New workspace', defaultPath: 'capacity.headroom', filters: [{ name: 'Headroom workspace', extensions: ['headroom'] }] });
+        if (choice.canceled || choice.filePath === undefined) return { ok: true, value: null };
+        return toBackend({ type: 'call', method: 'workspace.create', input: { path: choice.filePath } });
+      },
+    ),
   );
 }
 
@@ -140,6 +164,8 @@ function createWindow(): void {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
+      // A middle click must not open a link in a new window (electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
       navigateOnDragDrop: false,
       spellcheck: false,
     },

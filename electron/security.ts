@@ -1,5 +1,5 @@
-import { app, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { APP_ORIGIN } from './ipc-channels.js';
+import { app, session, shell } from 'electron';
+import { isAppUrl, isSafeExternalUrl } from './ipc-guard.js';
 
 /**
  * Electron's security checklist, applied once for the whole app
@@ -10,6 +10,8 @@ export function applyAppWideSecurity(): void {
   // §5: the UI needs no camera, microphone, notifications, geolocation, …
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
+  // …nor USB, HID or serial devices.
+  session.defaultSession.setDevicePermissionHandler(() => false);
 
   app.on('web-contents-created', (_event, contents) => {
     // §13: the UI is a single page; nothing may navigate it elsewhere.
@@ -27,27 +29,4 @@ export function applyAppWideSecurity(): void {
       return { action: 'deny' };
     });
   });
-}
-
-export function isAppUrl(url: string): boolean {
-  try {
-    return new URL(url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
-}
-
-function isSafeExternalUrl(url: string): boolean {
-  try {
-    return new URL(url).protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
-/** §17: an IPC call is served only for our own window's top frame showing our own page. */
-export function isTrustedSender(event: IpcMainInvokeEvent, window: { webContents: WebContents } | undefined): boolean {
-  if (window === undefined || event.sender !== window.webContents) return false;
-  const url = event.senderFrame?.url;
-  return url !== undefined && isAppUrl(url);
 }

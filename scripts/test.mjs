@@ -1,5 +1,6 @@
 // `npm test`: everything a change must pass, in order, stopping at the first failure:
-// build → typecheck (per layer) → lint → unit/property/oracle tests (Vitest) →
+// build → typecheck (per layer) → lint → Electron security scan (electronegativity) →
+// unit/property/oracle tests (Vitest) →
 // end-to-end tests (Playwright driving Chromium against `headroom serve`) →
 // desktop tests (skip themselves, saying so, where no Electron binary exists).
 import { spawnSync } from 'node:child_process';
@@ -13,6 +14,7 @@ const steps = [
   ['build', [node, 'scripts/build.mjs']],
   ['typecheck', [node, 'scripts/typecheck.mjs']],
   ['lint', [node, tool('eslint', 'bin', 'eslint.js'), '--max-warnings=0', '.']],
+  ['Electron security scan', [node, 'scripts/electronegativity.mjs']],
   ['unit tests', [node, tool('vitest', 'vitest.mjs'), 'run']],
   ['end-to-end tests', [node, tool('@playwright', 'test', 'cli.js'), 'test', '-c', 'test/e2e/playwright.config.ts']],
   ['desktop tests', [node, tool('@playwright', 'test', 'cli.js'), 'test', '-c', 'test/electron/playwright.config.ts']],

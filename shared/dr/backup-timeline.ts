@@ -205,5 +205,12 @@ export function latestRunEndingBy(timeline: BackupTimeline, bound: number): numb
  */
 export function retainedRunWindow(timeline: BackupTimeline, retention: BackupPlan['retention']): number {
   const cycles = retention.kind === 'count' ? Math.ceil(retention.full / Math.max(1, timeline.fullsPerCycle)) : Math.ceil((retention.windowDays * DAY) / timeline.cycleSeconds) + 1;
-  return Math.max(1, cycles) * timeline.runCount + timeline.runCount;
+  // The walk back to a usable backup allocates and loops over this many runs: a retention of
+  // 6e10 fulls (valid JSON) threw "Invalid typed array length" or hung (issue #9). Beyond
+  // MAX_RETAINED_RUNS every newer run would have to fail, which only a success probability
+  // of 0 makes likely, and then nothing is restorable at any depth.
+  return Math.min(MAX_RETAINED_RUNS, Math.max(1, cycles) * timeline.runCount + timeline.runCount);
 }
+
+/** The deepest walk back through retained runs (≈ 11 years of weekly cycles with hourly backups). */
+export const MAX_RETAINED_RUNS = 100_000;

@@ -12,16 +12,37 @@ import { DATABASE_ENGINES, SCENARIO_KINDS, WEEKDAYS, type DrPlan } from './dr-pl
 
 const show = (value: unknown): string => {
   if (value === undefined) return 'nothing';
+  // JSON writes NaN and ±Infinity as null, which would misreport what was given.
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 40 ? `${text.slice(0, 37)}…` : text;
 };
 
-/** A duration: seconds, or text such as "90s", "15m", "6h", "7d", "1h30m". */
+/*
+ * Plausibility bounds (issue #9: fuzzing found that finite but absurd inputs — a price of
+ * 1e308, a lag spread of 1e300 — overflow the engine to Infinity and NaN). Every magnitude
+ * in a plan is at most 1e12 (GiB, GiB/h, events per year, bytes of lag …), every positive
+ * one at least 1e-9, every duration at most 10 years: far beyond any real database, and
+ * small enough that the model's sums, products and squares stay finite.
+ */
+const MAX_MAGNITUDE = 1e12;
+const MIN_POSITIVE = 1e-9;
+const MAX_SECONDS = 3650 * 86_400;
+/** Widest lognormal spread, p99 / p50: six orders of magnitude. */
+const MAX_LOGNORMAL_SPREAD = 1e6;
+
+/** A duration: seconds, or text such as "90s", "15m", "6h", "7d", "1h30m"; at most 10 years. */
 const duration = (example: string) =>
   z.unknown().transform((value, ctx) => {
     const seconds = parseDurationSeconds(value);
-    if (seconds === undefined) {
-      ctx.addIssue({ code: 'custom', message: value === undefined ? `missing: add a duration such as ${example} or a number of seconds` : `expected a duration such as ${example} or a number of seconds, got ${show(value)}` });
+    if (seconds === undefined || seconds > MAX_SECONDS) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          value === undefined
+            ? `missing: add a duration such as ${example} or a number of seconds`
+            : `expected a duration such as ${example} or a number of seconds${seconds === undefined ? '' : ', at most 10 years ("3650d")'}, got ${show(value)}`,
+      });
       return z.NEVER;
     }
     return seconds;
@@ -29,15 +50,18 @@ const duration = (example: string) =>
 
 type Quantity = 'time' | 'rate' | 'amount';
 const QUANTITY_HINT: Readonly<Record<Quantity, string>> = {
-  time: 'a duration such as "30s" or a number of seconds',
-  rate: 'a positive number',
-  amount: 'a non-negative number',
+  time: 'a duration such as "30s" or a number of seconds (at most 10 years)',
+  rate: 'a positive number (1e-9 to 1e12)',
+  amount: 'a non-negative number (at most 1e12)',
 };
 
 function readQuantity(value: unknown, quantity: Quantity): number | undefined {
-  if (quantity === 'time') return parseDurationSeconds(value);
-  if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
-  if (quantity === 'rate' ? value <= 0 : value < 0) return undefined;
+  if (quantity === 'time') {
+    const seconds = parseDurationSeconds(value);
+    return seconds !== undefined && seconds <= MAX_SECONDS ? seconds : undefined;
+  }
+  if (typeof value !== 'number' || !Number.isFinite(value) || value > MAX_MAGNITUDE) return undefined;
+  if (quantity === 'rate' ? value < MIN_POSITIVE : value < 0) return undefined;
   return value;
 }
 
@@ -60,9 +84,12 @@ const distribution = (quantity: Quantity, example: string) =>
     }
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record);
+    let fieldFailed = false;
     const field = (key: string): number => {
       const read = readQuantity(record[key], quantity);
-      return read === undefined ? fail(`expected ${QUANTITY_HINT[quantity]}, got ${show(record[key])}`, [key]) : read;
+      if (read !== undefined) return read;
+      fieldFailed = true;
+      return fail(`expected ${QUANTITY_HINT[quantity]}, got ${show(record[key])}`, [key]);
     };
     if ('likely' in record || ('min' in record && !('p50' in record))) {
       const extra = keys.find((k) => !['min', 'likely', 'max'].includes(k));
@@ -70,6 +97,8 @@ const distribution = (quantity: Quantity, example: string) =>
       const min = field('min');
       const likely = field('likely');
       const max = field('max');
+      // A field already refused: comparing its placeholder would add a second, misleading issue.
+      if (fieldFailed) return z.NEVER as never;
       if (!(min <= likely && likely <= max)) return fail(`expected min ≤ likely ≤ max, got ${show(record)}`);
       return { kind: 'pert', min, likely, max };
     }
@@ -78,8 +107,11 @@ const distribution = (quantity: Quantity, example: string) =>
       if (extra !== undefined) return fail(`unknown field "${extra}" in a {p50, p99, max} distribution`, [extra]);
       const p50 = field('p50');
       const p99 = field('p99');
+      if (fieldFailed) return z.NEVER as never;
       if (!(p50 > 0 && p99 > p50)) return fail(`expected 0 < p50 < p99, got ${show(record)}`);
+      if (p99 > p50 * MAX_LOGNORMAL_SPREAD) return fail(`expected p99 at most a million times p50 (a wider spread is not a measurement), got ${show(record)}`);
       const max = 'max' in record ? field('max') : defaultLognormalMax(p50, p99);
+      if (fieldFailed) return z.NEVER as never;
       if (!(max >= p99)) return fail(`expected max ≥ p99, got ${show(record)}`, ['max']);
       return { kind: 'lognormal', p50, p99, max };
     }
@@ -87,8 +119,17 @@ const distribution = (quantity: Quantity, example: string) =>
   });
 
 const probability = z.number({ error: 'expected a probability between 0 and 1' }).min(0, 'expected a probability between 0 and 1').max(1, 'expected a probability between 0 and 1');
-const positive = (what: string) => z.number({ error: `expected ${what} (a positive number)` }).positive(`expected ${what} (a positive number)`);
-const nonNegative = (what: string) => z.number({ error: `expected ${what} (a number ≥ 0)` }).min(0, `expected ${what} (a number ≥ 0)`);
+const positive = (what: string) =>
+  z
+    .number({ error: `expected ${what} (a positive number)` })
+    .positive(`expected ${what} (a positive number)`)
+    .min(MIN_POSITIVE, `expected ${what} of at least 1e-9`)
+    .max(MAX_MAGNITUDE, `expected ${what} of at most 1e12`);
+const nonNegative = (what: string) =>
+  z
+    .number({ error: `expected ${what} (a number ≥ 0)` })
+    .min(0, `expected ${what} (a number ≥ 0)`)
+    .max(MAX_MAGNITUDE, `expected ${what} of at most 1e12`);
 const name = z.string({ error: 'expected a name (text)' }).min(1, 'expected a non-empty name').max(120);
 const hourOfDay = z.number({ error: 'expected an hour of the day, 0 to 23.99 (UTC)' }).min(0, 'expected an hour of the day, 0 to 23.99 (UTC)').lt(24, 'expected an hour of the day, 0 to 23.99 (UTC)');
 
@@ -126,7 +167,7 @@ const planSchema = z
       .object({
         sizeGiB: positive('the database size in GiB'),
         monthlyGrowthPct: z.number().min(-50).max(100).optional(),
-        monthlyGrowthGiB: z.number().optional(),
+        monthlyGrowthGiB: z.number().min(-MAX_MAGNITUDE).max(MAX_MAGNITUDE).optional(),
         sizeForecast: z
           .array(
             z
@@ -267,7 +308,8 @@ export class DrPlanError extends Error {
 
 function pathText(path: readonly PropertyKey[]): string {
   let text = 'plan';
-  for (const part of path) text += typeof part === 'number' ? `[${part}]` : `.${String(part)}`;
+  // A key that is not a plain name ("", "a.b", "x y") is quoted, so the path stays unambiguous: plan[""].
+  for (const part of path) text += typeof part === 'number' ? `[${part}]` : /^[A-Za-z_$][\w$-]*$/.test(String(part)) ? `.${String(part)}` : `[${JSON.stringify(String(part))}]`;
   return text;
 }
 
@@ -335,12 +377,37 @@ function issueText(issue: z.core.$ZodIssue): string[] {
   }
   if (issue.code === 'invalid_type') {
     const input = (issue as { input?: unknown }).input;
-    const expected = issue.expected === 'object' ? 'an object' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`;
+    const expected = issue.expected === 'object' ? 'an object' : issue.expected === 'array' ? 'a list' : issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`;
     if (input === undefined) return [`${pathText(issue.path)}: missing: add ${expected} (see docs/dr-plan.md)`];
     return [`${pathText(issue.path)}: expected ${expected}, got ${show(input)}`];
   }
   if (issue.code === 'invalid_union' && issue.path.at(-1) === 'retention') return [`${pathText(issue.path)}: ${issue.message}`];
   return [`${pathText(issue.path)}: ${issue.message}`];
+}
+
+/**
+ * Our wording for a bound that the schema gives without a message of its own (zod's default
+ * would be "Too small: expected number to be >=0"): what is expected, and what was given.
+ * Found by fuzzing (issue #9); fields with their own message keep it.
+ */
+function boundMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code !== 'too_small' && issue.code !== 'too_big') return undefined;
+  const small = issue.code === 'too_small';
+  const bound = String(small ? issue.minimum : issue.maximum);
+  const relation = small ? (issue.inclusive === false ? '>' : '≥') : issue.inclusive === false ? '<' : '≤';
+  const got = `, got ${show(issue.input)}`;
+  switch (issue.origin) {
+    case 'number':
+      return `expected a number ${relation} ${bound}${got}`;
+    case 'int':
+      return `expected a whole number ${relation} ${bound}${got}`;
+    case 'array':
+      return `expected ${small ? 'at least' : 'at most'} ${bound} item(s) in the list${got}`;
+    case 'string':
+      return `expected ${small ? 'at least' : 'at most'} ${bound} character(s)${small ? got : ''}`;
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -350,7 +417,7 @@ function issueText(issue: z.core.$ZodIssue): string[] {
  */
 export function parseDrPlan(input: unknown): DrPlan {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new DrPlanError([`plan: expected a JSON object, got ${show(input)}`]);
-  const parsed = planSchema.safeParse(input, { reportInput: true });
+  const parsed = planSchema.safeParse(input, { reportInput: true, error: boundMessage });
   if (!parsed.success) {
     // A value given but wrong says more than a field left out: list those first.
     const issues = parsed.error.issues.flatMap(issueText);

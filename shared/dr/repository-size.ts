@@ -45,7 +45,8 @@ export function repositorySize(model: DrModel): RepositorySize {
   const compression = backups.compressionRatio;
   const archiving = model.plan.archiving;
   const walCompression = archiving?.compressionRatio ?? 1;
-  const floorGiBPerSecond = archiving === null ? 0 : archiving.segmentMiB / 1024 / archiving.intervalSeconds;
+  // An interval of 0 forces no segment switch (archive_timeout = 0 disables it), so no floor; dividing by it gave Infinity (issue #9).
+  const floorGiBPerSecond = archiving === null || archiving.intervalSeconds <= 0 ? 0 : archiving.segmentMiB / 1024 / archiving.intervalSeconds;
   const retention = backups.retention;
 
   const at = (now: number): { fulls: number; diffs: number; incrs: number; wal: number } => {

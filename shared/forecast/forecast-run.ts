@@ -7,6 +7,7 @@ import type { Aggregation } from '../workload/resample.js';
 import { backtest, type BacktestResult } from './backtest.js';
 import { chooseModel } from './choose-model.js';
 import { ForecastError, type ForecastPaths } from './forecast-model.js';
+import { MAX_ABS_VALUE } from './forecast-paths.js';
 import { inferPeriods } from './infer-periods.js';
 import { autoCandidates, modelByName, type ModelChoiceName } from './model-catalog.js';
 import { calibrationFactors, widenIntervals, type IntervalCalibration } from './interval-calibration.js';
@@ -129,6 +130,13 @@ export function runForecast(times: ArrayLike<number>, values: ArrayLike<number>,
   progress('resampling', 0.02);
   const n = times.length;
   if (n < 3) throw new ForecastError(`a forecast needs at least 3 points; the series has ${n}`);
+  // Checked here, before resampling: beyond ±1e100 the models refuse anyway, and the
+  // workload steps would throw a WorkloadError that callers catching ForecastError (the
+  // runway) did not expect (issue #9).
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as number;
+    if (Number.isFinite(v) && Math.abs(v) > MAX_ABS_VALUE) throw new ForecastError(`point ${i} is ${v}, beyond ±${MAX_ABS_VALUE} where the models overflow; use a larger unit`);
+  }
   const spanMs = (times[n - 1] as number) - (times[0] as number);
   const horizonMsGuess = options.horizon.kind === 'duration' ? horizonEndMs(options.horizon, times[n - 1] as number) - (times[n - 1] as number) : 0;
   const requestedStep = options.stepMs ?? 'auto';

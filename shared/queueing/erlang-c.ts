@@ -85,7 +85,7 @@ export type MmcResult = MmcStable | MmcUnstable;
  * Gunther, Analyzing Computer System Performance with Perl::PDQ, ch. 2).
  * @param input servers c, arrival rate λ per second, service time S in seconds
  * @returns `{ stable: true, … }` when ρ < 1; `{ stable: false, minimumStableServers, message }` when ρ ≥ 1
- * @throws {QueueingError} when c is not an integer ≥ 1, λ is negative or not finite, or S is not a positive finite number
+ * @throws {QueueingError} when c is not an integer ≥ 1, λ is negative or not finite, S is not a positive finite number, or λ·S overflows
  * @example analyzeMmc({ servers: 4, arrivalRatePerSecond: 0.35 / 60, serviceTimeSeconds: 600 }).meanWaitSeconds // 885.43331284…
  */
 export function analyzeMmc(input: MmcInput): MmcResult {
@@ -95,6 +95,11 @@ export function analyzeMmc(input: MmcInput): MmcResult {
   if (!Number.isFinite(serviceTimeSeconds) || !(serviceTimeSeconds > 0)) throw new QueueingError(`service time must be a positive finite number of seconds, got ${serviceTimeSeconds}`);
   const base = { servers, arrivalRatePerSecond, serviceTimeSeconds };
   const offeredLoadErlangs = arrivalRatePerSecond * serviceTimeSeconds;
+  // λ·S can overflow although each is finite (1e300 × 1e300): the "unstable" answer then
+  // said "use at least Infinity servers" (issue #9).
+  if (!Number.isFinite(offeredLoadErlangs)) {
+    throw new QueueingError(`the offered load λ·S = ${arrivalRatePerSecond} × ${serviceTimeSeconds} is too large to compute; check the units of the arrival rate (per second) and the service time (seconds)`);
+  }
   const utilization = offeredLoadErlangs / servers;
   if (!(utilization < 1)) {
     const minimumStableServers = Math.floor(offeredLoadErlangs) + 1;

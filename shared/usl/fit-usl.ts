@@ -76,6 +76,9 @@ export interface UslFit extends UslCoefficients, UslPeak {
   readonly warnings: readonly string[];
 }
 
+/** The largest concurrency or throughput fitted: squares of larger residuals overflow double precision. */
+const MAX_USL_VALUE = 1e100;
+
 const SIGMA = 0;
 const KAPPA = 1;
 const LAMBDA = 2;
@@ -83,7 +86,7 @@ const LAMBDA = 2;
 /**
  * Fits σ, κ and λ of the Universal Scalability Law to load-test points.
  * @param points at least 3 distinct concurrencies N > 0 with throughput X ≥ 0 (4 or more points for intervals); repeats of an N are fine
- * @throws {UslError} for fewer than 3 distinct N, a non-finite value, N ≤ 0, X < 0, or no positive X
+ * @throws {UslError} for fewer than 3 distinct N, a non-finite value, N ≤ 0, X < 0, a value beyond 1e100, or no positive X
  * @example fitUsl(specsdm91Points).sigma // 0.0277284… (the 7 points of refdata/usl_specsdm91.csv; R usl: 0.0277285)
  */
 export function fitUsl(points: readonly UslPoint[]): UslFit {
@@ -169,6 +172,10 @@ function assertPoints(points: readonly UslPoint[]): void {
   points.forEach((p, i) => {
     if (!(p.concurrency > 0) || !Number.isFinite(p.concurrency)) throw new UslError(`point ${i + 1}: concurrency must be a finite number > 0, got ${p.concurrency}`);
     if (!(p.throughput >= 0) || !Number.isFinite(p.throughput)) throw new UslError(`point ${i + 1}: throughput must be a finite number ≥ 0, got ${p.throughput}`);
+    // Beyond this the residual sums of squares overflow and the solver threw a bare RangeError (issue #9).
+    if (p.concurrency > MAX_USL_VALUE || p.throughput > MAX_USL_VALUE) {
+      throw new UslError(`point ${i + 1}: concurrency ${p.concurrency} and throughput ${p.throughput} must be at most ${MAX_USL_VALUE}; use a larger unit`);
+    }
   });
   const distinct = new Set(points.map((p) => p.concurrency)).size;
   if (distinct < 3) throw new UslError(`the USL fit needs measurements at 3 or more distinct concurrencies (it has 3 coefficients), got ${distinct}; add load levels`);

@@ -8,13 +8,21 @@ import { WorkloadError } from './workload-error.js';
 export type Numbers = ArrayLike<number>;
 
 /**
+ * Values beyond this magnitude are refused (issue #9: at 1e300 the means, variances and
+ * autocorrelations overflowed to Infinity and NaN). The forecast models draw the same line
+ * (forecast-paths.ts); no metric in bytes, operations or percent comes near it.
+ */
+export const MAX_ABS_VALUE = 1e100;
+
+/**
  * Checks a series before analysis, so a bad input fails with a message that names the
  * index instead of turning into NaN somewhere downstream.
  * @param times epoch ms, sorted ascending (equal times allowed)
  * @param values finite numbers, as many as times
  * @returns the number of points
- * @throws {WorkloadError} when the lengths differ, a time or value is not finite, the
- *   times go backwards, or the series is empty and `allowEmpty` is not set
+ * @throws {WorkloadError} when the lengths differ, a time or value is not finite, a value
+ *   is beyond ±{@link MAX_ABS_VALUE}, the times go backwards, or the series is empty and
+ *   `allowEmpty` is not set
  * @example checkSeries([0, 60_000], [1, 2]) // 2
  */
 export function checkSeries(times: Numbers, values: Numbers, allowEmpty = false): number {
@@ -27,6 +35,7 @@ export function checkSeries(times: Numbers, values: Numbers, allowEmpty = false)
     const v = values[i] as number;
     if (!Number.isFinite(t)) throw new WorkloadError(`times[${i}] is not a finite time (${t})`);
     if (!Number.isFinite(v)) throw new WorkloadError(`values[${i}] is not a finite number (${v})`);
+    if (Math.abs(v) > MAX_ABS_VALUE) throw new WorkloadError(`values[${i}] is ${v}, beyond ±${MAX_ABS_VALUE} where sums and variances overflow; use a larger unit`);
     if (t < previous) throw new WorkloadError(`times must be sorted ascending: times[${i}] = ${t} comes before times[${i - 1}] = ${previous}`);
     previous = t;
   }

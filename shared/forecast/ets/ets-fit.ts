@@ -90,17 +90,19 @@ export function fitEts(y: readonly number[], spec: EtsSpec, options: FitEtsOptio
   if (spec.season !== 'N' && n < 2 * m) {
     throw new ForecastError(`${etsLabel(spec)} needs at least two full seasons (${2 * m} values); got ${n}.`);
   }
+  // Estimated quantities: smoothing parameters and every free initial state (fixed seasonal
+  // starting values were estimated from the data too, so they count).
+  const estimated = smoothingParameterCount(spec) + freeStateCount(spec);
+  const tooShort = (): ForecastError => new ForecastError(`${etsLabel(spec)} has ${estimated + 1} parameters; it needs at least ${estimated + 3} values, got ${n}.`);
+  // Checked before the initial states too: on one or two values their regression failed
+  // with an internal "Least squares needs 1…1 columns" (issue #9).
+  if (estimated + 1 >= n - 1) throw tooShort();
   const start = etsInitialStates(y, spec);
   const seasonalStates = options.seasonalStates ?? 'auto';
   const holdSeason = seasonalStates === 'fixed' || (seasonalStates === 'auto' && (m > MAX_PERIOD_FOR_ROOT_TEST || n > LONG_SERIES));
   const seasonalMode: SeasonalStateMode = spec.season !== 'N' && holdSeason ? { kind: 'fixed', seasonal: start.seasonal } : { kind: 'optimised' };
   const optimised = optimisedCount(spec, seasonalMode);
-  // Estimated quantities: smoothing parameters and every free initial state (fixed seasonal
-  // starting values were estimated from the data too, so they count).
-  const estimated = smoothingParameterCount(spec) + freeStateCount(spec);
-  if (optimised >= n - 1 || estimated + 1 >= n - 1) {
-    throw new ForecastError(`${etsLabel(spec)} has ${estimated + 1} parameters; it needs at least ${estimated + 3} values, got ${n}.`);
-  }
+  if (optimised >= n - 1) throw tooShort();
 
   const x0 = [...initialSmoothing(spec, m), start.level];
   if (spec.trend !== 'N') x0.push(start.trend);

@@ -78,7 +78,13 @@ export function selectEts(y: readonly number[], period: number, options: FitEtsO
     }
   }
   if (best === undefined) {
-    throw new ForecastError(`No ETS model can be fitted to ${y.length} values (${etsLabel({ error: 'A', trend: 'N', season: 'N', period: 1 })} needs at least 5).`);
+    if (y.length < 5) throw new ForecastError(`No ETS model can be fitted to ${y.length} values (${etsLabel({ error: 'A', trend: 'N', season: 'N', period: 1 })} needs at least 5).`);
+    // Long enough, yet every fit failed (issue #9: values near 1e-300 underflow the likelihood);
+    // the old message blamed the length, which contradicted the count it printed.
+    const reason = candidates.find((c) => c.skipped !== undefined)?.skipped;
+    throw new ForecastError(
+      `No ETS model can be fitted to these ${y.length} values: ${reason ?? 'no candidate has a finite likelihood (values this close to 0 underflow; use a smaller unit)'}`,
+    );
   }
   return { best, candidates };
 }

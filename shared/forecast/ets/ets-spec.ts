@@ -7,6 +7,7 @@
  * explosive growth; forecast::ets excludes them from its default search too).
  */
 import { ForecastError } from '../forecast-model.js';
+import { MAX_ABS_VALUE } from '../forecast-paths.js';
 
 export type ErrorType = 'A' | 'M';
 /** N = none, A = additive, Ad = additive damped (φ < 1). */
@@ -114,8 +115,8 @@ export function assertSpecFits(y: readonly number[], spec: EtsSpec): void {
 }
 
 /**
- * Checks that a series is non-empty and finite.
- * @throws {ForecastError} for an empty series or a non-finite value (names its index)
+ * Checks that a series is non-empty, finite and within ±{@link MAX_ABS_VALUE}, as every other model does.
+ * @throws {ForecastError} for an empty series, or a non-finite or too large value (names its index)
  * @example assertFinite([1, 2]) // ok
  */
 export function assertFinite(y: readonly number[]): void {
@@ -125,5 +126,8 @@ export function assertFinite(y: readonly number[]): void {
     if (v === undefined || !Number.isFinite(v)) {
       throw new ForecastError(`The series has a non-finite value at index ${i} (${String(v)}); impute gaps before forecasting.`);
     }
+    // Without this bound ETS alone accepted 1e300, and on ±1e300 said "No ETS model can be
+    // fitted to 60 values (… needs at least 5)", contradicting itself (issue #9).
+    if (Math.abs(v) > MAX_ABS_VALUE) throw new ForecastError(`ETS cannot compute with values beyond ±${MAX_ABS_VALUE}; point ${i} is ${v} (use a larger unit)`);
   }
 }

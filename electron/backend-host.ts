@@ -11,7 +11,17 @@ const port = process.parentPort;
 if (port === undefined) throw new Error('backend-host must run in an Electron utility process');
 const post = (message: BackendToHost): void => port.postMessage(message);
 
-const service = new BackendService({ host: 'electron', importWorkerFile: join(__dirname, 'import-worker.cjs'), computeWorkerFile: join(__dirname, 'compute-worker.cjs') });
+// Reports print with Electron's printToPDF, which only the main process can reach.
+let nextPrintId = 1;
+const printing = new Map<number, { resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void }>();
+const printPdf = (html: string): Promise<Uint8Array> =>
+  new Promise((resolve, reject) => {
+    const id = nextPrintId++;
+    printing.set(id, { resolve, reject });
+    post({ type: 'print-pdf', id, html });
+  });
+
+const service = new BackendService({ host: 'electron', importWorkerFile: join(__dirname, 'import-worker.cjs'), computeWorkerFile: join(__dirname, 'compute-worker.cjs'), printPdf });
 service.subscribe((event) => post({ type: 'event', event }));
 
 try {
@@ -34,6 +44,11 @@ port.on('message', ({ data }) => {
     } catch (error) {
       post({ type: 'reply', id: message.id, result: { ok: false, error: { code: 'bad-input', message: (error as Error).message } } });
     }
+  } else if (message.type === 'pdf') {
+    const waiting = printing.get(message.id);
+    printing.delete(message.id);
+    if (message.ok) waiting?.resolve(Buffer.from(message.base64, 'base64'));
+    else waiting?.reject(new Error(`printing the report failed: ${message.error}`));
   } else if (message.type === 'shutdown') {
     void service.close().then(() => process.exit(0));
   }

@@ -48,6 +48,7 @@ declare module 'electron' {
       navigateOnDragDrop?: boolean;
       spellcheck?: boolean;
       devTools?: boolean;
+      javascript?: boolean;
     };
   }
   class BrowserWindow {
@@ -57,6 +58,7 @@ declare module 'electron' {
     once(event: 'ready-to-show', listener: () => void): this;
     on(event: 'closed', listener: () => void): this;
     show(): void;
+    destroy(): void;
     static getAllWindows(): BrowserWindow[];
   }
   interface OpenDialogOptions {

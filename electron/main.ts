@@ -1,3 +1,4 @@
+import { printHtmlToPdf } from './print-to-pdf.js';
 import { app, BrowserWindow, dialog, ipcMain, Menu, utilityProcess, type IpcMainInvokeEvent, type UtilityProcess } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,6 +52,11 @@ function startBackend(): UtilityProcess {
     if (message.type === 'reply') {
       pending.get(message.id)?.(message.result);
       pending.delete(message.id);
+    } else if (message.type === 'print-pdf') {
+      printHtmlToPdf(message.html).then(
+        (bytes) => child.postMessage({ type: 'pdf', id: message.id, ok: true, base64: Buffer.from(bytes).toString('base64'), error: '' } satisfies HostToBackend),
+        (error: unknown) => child.postMessage({ type: 'pdf', id: message.id, ok: false, base64: '', error: (error as Error).message } satisfies HostToBackend),
+      );
     } else {
       mainWindow?.webContents.send(EVENT_CHANNEL, message.event);
     }

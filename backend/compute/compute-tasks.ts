@@ -12,6 +12,9 @@ import { analyseScalability, type ScalabilityAnalysis, type ScalabilityInput } f
 import { analyseScaling, type ScalingAnalysis, type ScalingRequest } from '../../shared/capacity/scaling/analyse-scaling.js';
 import { DrPlanError, parseDrPlan } from '../../shared/dr/dr-plan-schema.js';
 import { simulateDr, type DrSimulationResult } from '../../shared/dr/simulate-dr.js';
+import { computeReport } from '../../shared/report/compute-report.js';
+import type { ReportData } from '../../shared/report/report-data.js';
+import type { ReportModel } from '../../shared/report/report-types.js';
 import { deriveDrInputs, type DrInputsRequest, type DrWorkspaceInputs } from '../../shared/dr/workspace-inputs.js';
 
 /**
@@ -34,7 +37,8 @@ export type ComputeTask =
   | { readonly kind: 'scalability'; readonly input: ScalabilityInput }
   | { readonly kind: 'scale'; readonly request: Omit<ScalingRequest, 'onProgress'> }
   | { readonly kind: 'dr'; readonly plan: unknown; readonly trials: number; readonly seed: number }
-  | { readonly kind: 'dr-inputs'; readonly request: DrInputsRequest };
+  | { readonly kind: 'dr-inputs'; readonly request: DrInputsRequest }
+  | { readonly kind: 'report'; readonly data: ReportData };
 
 export interface ComputeResults {
   forecast: ForecastRunResult;
@@ -45,6 +49,7 @@ export interface ComputeResults {
   scale: ScalingAnalysis;
   dr: DrSimulationResult;
   'dr-inputs': DrWorkspaceInputs;
+  report: ReportModel;
 }
 
 export type ComputeResult = ComputeResults[ComputeTask['kind']];
@@ -74,6 +79,8 @@ export function runComputeTask(task: ComputeTask, onProgress: (phase: string, fr
         return simulateDr(parseDrPlan(task.plan), { trials: task.trials, seed: task.seed, onProgress: (done, total) => onProgress('simulating', done / Math.max(1, total)) });
       case 'dr-inputs':
         return deriveDrInputs(task.request, onProgress);
+      case 'report':
+        return computeReport(task.data, onProgress);
     }
   } catch (error) {
     if (error instanceof ForecastError || error instanceof WorkloadError || error instanceof DrPlanError) throw new ApiFailure('bad-input', error.message);

@@ -40,6 +40,11 @@ import { parseHorizon } from '../../shared/time/parse-horizon.js';
 import { findUnit } from '../../shared/units/unit-catalog.js';
 import type { Scenario } from '../../shared/forecast/scenarios.js';
 import { describeWorkspace } from '../workspace/workspace-info.js';
+import { readReportData } from '../report/assemble-report.js';
+import { assembleOptionsOf, loadReportSettings, saveReportSettings } from '../report/report-request.js';
+import { chromiumPdfPrinter, type PdfPrinter } from '../report/print-pdf.js';
+import { countPdfPages, PdfRenderFailed, PdfRendererMissing } from '../report/render-pdf.js';
+import { renderReportHtml } from '../../shared/report/render-html.js';
 
 export interface BackendOptions {
   readonly host: 'electron' | 'browser';
@@ -48,6 +53,8 @@ export interface BackendOptions {
   readonly importWorkerFile?: string;
   /** The built compute worker (forecasts, analyses); without it they run inline. */
   readonly computeWorkerFile?: string;
+  /** How reports become PDFs: headless Chromium by default; the desktop app passes Electron's printToPDF. */
+  readonly printPdf?: PdfPrinter;
 }
 
 type Listener = (event: ApiEvent) => void;
@@ -146,6 +153,10 @@ export class BackendService {
   }
 
   /** The open workspace's file name without its extension: the default system name. */
+  private workspaceFileName(): string {
+    return this.workspace?.path.split(/[\\/]/).pop() ?? 'workspace.headroom';
+  }
+
   private workspaceTitle(): string {
     return (this.workspace?.path.split(/[\\/]/).pop() ?? 'system').replace(/\.headroom$/, '');
   }
@@ -358,6 +369,19 @@ export class BackendService {
       'draft.get': ({ editor }) => loadDraft(this.db(), editor),
       'draft.save': ({ editor, value }) => saveDraft(this.db(), editor, value, new Date().toISOString()),
       'draft.discard': ({ editor }) => ({ discarded: discardDraft(this.db(), editor) }),
+      'report.build': (request) => this.computeTracked(request.requestId, { kind: 'report', data: readReportData(this.db(), assembleOptionsOf(request, this.workspaceFileName())) }),
+      'report.pdf': async (request) => {
+        const model = await this.computeTracked(request.requestId, { kind: 'report', data: readReportData(this.db(), assembleOptionsOf(request, this.workspaceFileName())) });
+        try {
+          const bytes = await (this.options.printPdf ?? chromiumPdfPrinter)(renderReportHtml(model));
+          return { base64: Buffer.from(bytes).toString('base64'), pages: countPdfPages(bytes), fileName: `${this.workspaceTitle()}-report-${model.meta.generatedAt.slice(0, 10)}.pdf` };
+        } catch (error) {
+          if (error instanceof PdfRendererMissing || error instanceof PdfRenderFailed) throw new ApiFailure('bad-input', error.message);
+          throw error;
+        }
+      },
+      'reportSettings.get': () => loadReportSettings(this.db()),
+      'reportSettings.save': (settings) => saveReportSettings(this.db(), settings),
       'scale.compare': ({ horizon, confidence, pricing, scenarioNames, requestId }) => {
         const db = this.db();
         const saved = listScenarios(db);

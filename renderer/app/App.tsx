@@ -9,6 +9,7 @@ import { HeadroomScreen } from '../screens/headroom/HeadroomScreen.js';
 import { ScalabilityScreen } from '../screens/scalability/ScalabilityScreen.js';
 import { CompareScreen } from '../screens/compare/CompareScreen.js';
 import { DrScreen } from '../screens/dr/DrScreen.js';
+import { ReportScreen } from '../screens/report/ReportScreen.js';
 import { SCREENS, useScreenRoute } from './screen-route.js';
 
 /** The application frame: navigation, the open workspace, and the current screen. */
@@ -68,6 +69,8 @@ export function App() {
           <CompareScreen revision={revision} />
         ) : route.screen === 'dr' ? (
           <DrScreen revision={revision} />
+        ) : route.screen === 'report' ? (
+          <ReportScreen revision={revision} />
         ) : route.screen === 'forecast' ? (
           <ForecastScreen revision={revision} series={route.series} />
         ) : (

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
  * button, a reload and a bookmark (browser mode) land where the user was.
  */
 
-export type ScreenId = 'data' | 'workload' | 'forecast' | 'headroom' | 'scalability' | 'compare' | 'dr';
+export type ScreenId = 'data' | 'workload' | 'forecast' | 'headroom' | 'scalability' | 'compare' | 'dr' | 'report';
 
 export const SCREENS: readonly { readonly id: ScreenId; readonly label: string }[] = [
   { id: 'data', label: 'Data' },
@@ -15,6 +15,7 @@ export const SCREENS: readonly { readonly id: ScreenId; readonly label: string }
   { id: 'scalability', label: 'Scalability' },
   { id: 'compare', label: 'Compare' },
   { id: 'dr', label: 'DR' },
+  { id: 'report', label: 'Report' },
 ];
 
 export interface ScreenRoute {

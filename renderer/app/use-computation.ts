@@ -4,7 +4,7 @@ import { BackendError } from '../api/backend-client.js';
 import { useBackend } from './backend-context.js';
 
 /** Contract methods that run in the compute worker and accept a requestId. */
-export type ComputeMethod = 'forecast.run' | 'runway.assess' | 'workload.summary' | 'querymix.summary' | 'scale.compare' | 'scalability.analyse' | 'dr.simulate' | 'drPlan.inputs';
+export type ComputeMethod = 'forecast.run' | 'runway.assess' | 'workload.summary' | 'querymix.summary' | 'scale.compare' | 'scalability.analyse' | 'dr.simulate' | 'drPlan.inputs' | 'report.build';
 
 export interface ComputationState<M extends ComputeMethod> {
   readonly result: ApiOutput<M> | undefined;

@@ -16,6 +16,8 @@ import { IMPORT_FORMAT_IDS } from '../import/format-ids.js';
 import { API_METHOD_NAMES, type ApiMethodName } from './methods.js';
 import { forecastRunInputSchema, requestIdSchema, workloadSummaryInputSchema } from './forecast-schema.js';
 import { scenarioSchema } from './scenario-schema.js';
+import { reportRequestSchema, reportSettingsSchema, type ReportSettings } from './report-schema.js';
+import type { ReportModel } from '../report/report-types.js';
 import { systemConfigSchema } from './system-schema.js';
 import { instanceTypeSchema, scalingDecisionSchema } from './catalog-schema.js';
 import type { ScalingDecision } from './types.js';
@@ -140,6 +142,12 @@ export const inputSchemas = {
   'draft.get': z.object({ editor: z.enum(['dr-plan', 'system']) }).strict(),
   'draft.save': z.object({ editor: z.enum(['dr-plan', 'system']), value: z.unknown() }).strict().refine((d) => JSON.stringify(d.value ?? null).length <= 1_000_000, 'a draft is at most 1 MB of JSON'),
   'draft.discard': z.object({ editor: z.enum(['dr-plan', 'system']) }).strict(),
+  /** The report's model, computed in the compute worker (the screen renders the HTML itself). */
+  'report.build': reportRequestSchema,
+  /** The same report printed to PDF (headless Chromium in browser mode; Electron's printToPDF on the desktop). */
+  'report.pdf': reportRequestSchema,
+  'reportSettings.get': empty,
+  'reportSettings.save': reportSettingsSchema,
   'scale.compare': z
     .object({
       horizon: z.string().regex(/^\d+(mo|y)$/, 'a horizon in months or years, e.g. 24mo').optional(),
@@ -195,6 +203,12 @@ export interface ApiOutputs {
   'draft.get': { readonly editor: 'dr-plan' | 'system'; readonly value: unknown; readonly savedAt: string } | null;
   'draft.save': { readonly editor: 'dr-plan' | 'system'; readonly value: unknown; readonly savedAt: string };
   'draft.discard': { readonly discarded: boolean };
+  'report.build': ReportModel;
+  /** The PDF, base64, with its page count and a file name to suggest. */
+  'report.pdf': { readonly base64: string; readonly pages: number; readonly fileName: string };
+  /** null when none are saved. */
+  'reportSettings.get': ReportSettings | null;
+  'reportSettings.save': ReportSettings;
   'catalog.save': InstanceType[];
   'catalog.import': InstanceType[];
   'catalog.export': { readonly csv: string };

@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
+import { ChartExport } from '../../charts/ChartExport.js';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ScalingOption } from '../../../shared/capacity/scaling/scaling-types.js';
 import { formatMoney, formatMoneyTick, formatMonth } from './compare-format.js';
@@ -17,6 +18,7 @@ const TICK = { fontSize: 11, fill: '#5b6470' } as const;
 
 /** Monthly cost of every option over the horizon: the recommended one bold, options that fail dashed. */
 export function CostChart({ options, monthStartsMs, recommended, colors, pricing }: Props) {
+  const figure = useRef<HTMLElement>(null);
   const rows = useMemo<Row[]>(
     () =>
       monthStartsMs.map((ms, m) => {
@@ -46,8 +48,9 @@ export function CostChart({ options, monthStartsMs, recommended, colors, pricing
       <div className="panel-head">
         <h2 id="cmp-cost-title">Cost over time</h2>
         <span className="muted">per month, {pricing} prices, {currency}</span>
+        <ChartExport target={figure} name="scaling-options-cost" />
       </div>
-      <figure className="cmp-chart" data-testid="cost-chart" aria-label={`Monthly cost of ${options.length} scaling options over ${monthStartsMs.length} months`}>
+      <figure ref={figure} className="cmp-chart" data-testid="cost-chart" aria-label={`Monthly cost of ${options.length} scaling options over ${monthStartsMs.length} months`}>
         <ResponsiveContainer width="100%" height={300}>
           <LineChart data={rows} margin={{ top: 10, right: 24, bottom: 0, left: 8 }}>
             <CartesianGrid stroke="#e3e6ea" vertical={false} />

@@ -1,7 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ScenarioResult } from '../../../shared/dr/simulate-dr.js';
 import { formatSeconds } from './dr-format.js';
+import { ChartExport } from '../../charts/ChartExport.js';
 
 interface Props {
   readonly scenario: ScenarioResult;
@@ -18,6 +19,7 @@ const TICK = { fontSize: 11, fill: '#5b6470' } as const;
  */
 export function DistributionChart({ scenario }: Props) {
   const [metric, setMetric] = useState<Metric>('rto');
+  const figure = useRef<HTMLElement>(null);
   const values = metric === 'rto' ? scenario.cdf.rtoSeconds : scenario.cdf.rpoSeconds;
   const figures = metric === 'rto' ? scenario.rtoSeconds : scenario.rpoSeconds;
   const target = metric === 'rto' ? scenario.targets.rtoSeconds : scenario.targets.rpoSeconds;
@@ -39,11 +41,12 @@ export function DistributionChart({ scenario }: Props) {
         <span className="muted">
           share of events recovered within x · target {formatSeconds(target)} met in {(pMeet * 100).toFixed(1)} % · worst {formatSeconds(worst)}
         </span>
+        <ChartExport target={figure} name={`${scenario.id}-${metric}-distribution`} />
       </div>
       {rows.length === 0 ? (
         <p className="empty">No simulated recovery: every trial was unrecoverable.</p>
       ) : (
-        <figure className="dr-chart" aria-label={`Cumulative distribution of ${metric.toUpperCase()} for ${scenario.label}`}>
+        <figure ref={figure} className="dr-chart" aria-label={`Cumulative distribution of ${metric.toUpperCase()} for ${scenario.label}`}>
           <ResponsiveContainer width="100%" height={240}>
             <LineChart data={rows} margin={{ top: 16, right: 28, bottom: 4, left: 4 }}>
               <CartesianGrid stroke="#e3e6ea" />

@@ -1,5 +1,7 @@
+import { useRef } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ScenarioResult } from '../../../shared/dr/simulate-dr.js';
+import { ChartExport } from '../../charts/ChartExport.js';
 import { formatGiB, formatSeconds } from './dr-format.js';
 
 interface Props {
@@ -13,6 +15,7 @@ const TICK = { fontSize: 11, fill: '#5b6470' } as const;
  * target: "restore-based RTO breaches its target in <month>".
  */
 export function ProjectionChart({ scenario }: Props) {
+  const figure = useRef<HTMLElement>(null);
   const rows = scenario.overTime.map((m) => ({ month: m.month, sizeGiB: m.sizeGiB, worst: m.rtoWorst ?? undefined, mean: m.rtoMean, rpoWorst: m.rpoWorst ?? undefined }));
   const target = scenario.targets.rtoSeconds;
   const first = scenario.overTime[0];
@@ -33,8 +36,9 @@ export function ProjectionChart({ scenario }: Props) {
           {headline}
           {first !== undefined && last !== undefined ? ` · database ${formatGiB(first.sizeGiB)} → ${formatGiB(last.sizeGiB)}` : ''}
         </span>
+        <ChartExport target={figure} name={`${scenario.id}-rto-over-time`} />
       </div>
-      <figure className="dr-chart" aria-label={`RTO over ${rows.length} months for ${scenario.label}`}>
+      <figure ref={figure} className="dr-chart" aria-label={`RTO over ${rows.length} months for ${scenario.label}`}>
         <ResponsiveContainer width="100%" height={220}>
           <LineChart data={rows} margin={{ top: 12, right: 28, bottom: 0, left: 4 }}>
             <CartesianGrid stroke="#e3e6ea" vertical={false} />

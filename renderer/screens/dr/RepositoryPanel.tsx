@@ -1,5 +1,7 @@
+import { useRef } from 'react';
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DrSimulationResult } from '../../../shared/dr/simulate-dr.js';
+import { ChartExport } from '../../charts/ChartExport.js';
 import { formatGiB } from './dr-format.js';
 
 interface Props {
@@ -10,6 +12,7 @@ const TICK = { fontSize: 11, fill: '#5b6470' } as const;
 
 /** Backup repository size under the retention policy over the horizon (one copy, by kind), with its peak and cost. */
 export function RepositoryPanel({ result }: Props) {
+  const figure = useRef<HTMLElement>(null);
   const rows = result.repository.map((m) => ({ month: m.month, fulls: m.fullsGiB, diffs: m.differentialsGiB + m.incrementalsGiB, wal: m.walGiB }));
   const first = result.repository[0];
   const last = result.repository[result.repository.length - 1];
@@ -23,8 +26,9 @@ export function RepositoryPanel({ result }: Props) {
             ? ''
             : `one copy ${formatGiB(first.totalGiB)} now (peak ${formatGiB(first.peakGiB)}) → ${formatGiB(last.totalGiB)} (peak ${formatGiB(last.peakGiB)}) in ${last.month} · ${last.copies} cop${last.copies === 1 ? 'y' : 'ies'} · ${cost(first.monthlyCost)} → ${cost(last.monthlyCost)}`}
         </span>
+        <ChartExport target={figure} name="backup-repository-size" />
       </div>
-      <figure className="dr-chart" aria-label="Backup repository size over time">
+      <figure ref={figure} className="dr-chart" aria-label="Backup repository size over time">
         <ResponsiveContainer width="100%" height={200}>
           <AreaChart data={rows} margin={{ top: 8, right: 28, bottom: 0, left: 4 }}>
             <CartesianGrid stroke="#e3e6ea" vertical={false} />

@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { ChartExport } from '../../charts/ChartExport.js';
 import type { ApiInput } from '../../../shared/api/contract.js';
 import { minMaxDownsample } from '../../../shared/series/min-max-downsample.js';
 import { useBackendQuery } from '../../app/use-backend-query.js';
@@ -28,6 +29,7 @@ export function ForecastScreen({ revision, series }: Props) {
   const all = list.data ?? [];
   const name = series ?? defaultSeries(all, /storage|disk|size|gib/i);
   const [settings, setSettings] = useState<ForecastSettings>(DEFAULT_SETTINGS);
+  const chartPanel = useRef<HTMLElement>(null);
   const [applied, setApplied] = useState<readonly string[]>([]);
   const [draft, setDraft] = useState<Scenario>();
   const [scenarioRevision, setScenarioRevision] = useState(0);
@@ -79,13 +81,14 @@ export function ForecastScreen({ revision, series }: Props) {
           {forecast.error}
         </p>
       ) : null}
-      <section className="panel" aria-label="Forecast chart">
+      <section className="panel" aria-label="Forecast chart" ref={chartPanel}>
         {result === undefined ? (
           <p className="muted">{forecast.running !== undefined ? 'Fitting models…' : 'No forecast yet.'}</p>
         ) : (
           <>
             <div className="panel-head">
               <h2 data-testid="forecast-model">{result.model}</h2>
+              <ChartExport target={chartPanel} name={`forecast-${result.series}`} />
             </div>
             <ForecastChart
               unit={result.unit}

@@ -3,7 +3,7 @@ import { runForecast } from '../../forecast/forecast-run.js';
 import { ForecastError } from '../../forecast/forecast-model.js';
 import type { Scenario } from '../../forecast/scenarios.js';
 import { parseHorizon } from '../../time/parse-horizon.js';
-import { assessRunway, type ResourceLoad } from '../assess-runway.js';
+import { assessRunway, type ResourceLoad, type RunwayAssessment } from '../assess-runway.js';
 import type { SystemConfig } from '../system-config.js';
 import { compareScalingOptions, type ScalingComparison } from './compare-options.js';
 import { monthlyPeaks, scalingInputsFrom } from './scaling-inputs.js';
@@ -28,6 +28,14 @@ export interface ScalingRequest {
   readonly confidence: Confidence;
   readonly pricing: Pricing;
   readonly scenarios?: readonly Scenario[];
+  /** Seed of the forecasts' simulations (default 1). */
+  readonly seed?: number;
+  /**
+   * The runway assessment of the same system over the same horizon, when the caller has
+   * already made it (a report's capacity section): it is used instead of forecasting
+   * every resource a second time.
+   */
+  readonly assessment?: RunwayAssessment;
   readonly onProgress?: (phase: string, fraction: number) => void;
 }
 
@@ -50,10 +58,13 @@ export function analyseScaling(request: ScalingRequest): ScalingAnalysis {
   if (horizon.kind !== 'duration') throw new ForecastError(`the horizon must be a duration such as 24mo, got ${request.horizon}`);
   const months = Math.max(1, Math.round(horizon.unit === 'y' ? horizon.count * 12 : horizon.unit === 'mo' ? horizon.count : (horizon.count * (horizon.unit === 'w' ? 7 : horizon.unit === 'd' ? 1 : 1 / 24)) / 30.436875));
   const system = { ...request.system, horizon: request.horizon };
-  const assessment = assessRunway(system, request.instance, request.loads, {
-    scenarios: request.scenarios ?? [],
-    onProgress: (phase, fraction) => request.onProgress?.(phase, fraction * 0.8),
-  });
+  const assessment =
+    request.assessment ??
+    assessRunway(system, request.instance, request.loads, {
+      scenarios: request.scenarios ?? [],
+      seed: request.seed ?? 1,
+      onProgress: (phase, fraction) => request.onProgress?.(phase, fraction * 0.8),
+    });
   request.onProgress?.('forecasting throughput', 0.85);
   // Calendar months, from the first one that starts after the last observation: plans
   // and budgets speak in months.
@@ -62,7 +73,7 @@ export function analyseScaling(request: ScalingRequest): ScalingAnalysis {
   let monthlyPeakQps: number[] = [];
   if (request.throughput !== undefined && request.throughput.times.length > 2) {
     try {
-      const forecast = runForecast(request.throughput.times, request.throughput.values, { horizon, stepMs: DAY_MS, aggregation: 'p95' });
+      const forecast = runForecast(request.throughput.times, request.throughput.values, { horizon, stepMs: DAY_MS, aggregation: 'p95', seed: request.seed ?? 1 });
       monthlyPeakQps = monthlyPeaks(forecast.forecastTimes, forecast.forecast, monthStartsMs, request.confidence);
     } catch (error) {
       if (!(error instanceof ForecastError)) throw error;

@@ -45,3 +45,25 @@ test('the sample system: storage binds first, every resource with headroom and r
     await server.stop();
   }
 });
+
+test('unsaved system settings survive a crash of the backend and are offered back', async ({ page }) => {
+  const workspace = join(mkdtempSync(join(tmpdir(), 'headroom-e2e-')), 'sample.headroom');
+  copyFileSync(SAMPLE, workspace);
+  let server = await HeadroomServer.start(workspace);
+  try {
+    await openHeadroom(page, server.url);
+    await page.getByRole('button', { name: 'Instance, resources and targets…' }).click();
+    await page.getByLabel('Allocated storage (GiB)').fill('3100');
+    await page.waitForTimeout(1500);
+    await server.crash();
+    server = await HeadroomServer.start(workspace, server.configDir);
+    await openHeadroom(page, server.url);
+    await page.getByRole('button', { name: 'Instance, resources and targets…' }).click();
+    await expect(page.getByTestId('system-draft-banner')).toContainText('Unsaved settings');
+    await expect(page.getByLabel('Allocated storage (GiB)')).not.toHaveValue('3100');
+    await page.getByTestId('system-draft-banner').getByRole('button', { name: 'Restore them' }).click();
+    await expect(page.getByLabel('Allocated storage (GiB)')).toHaveValue('3100');
+  } finally {
+    await server.stop();
+  }
+});

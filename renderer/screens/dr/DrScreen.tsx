@@ -4,6 +4,7 @@ import { useBackend } from '../../app/backend-context.js';
 import { useBackendQuery } from '../../app/use-backend-query.js';
 import { useComputation } from '../../app/use-computation.js';
 import { useDebounced } from '../../app/use-debounced.js';
+import { useDraft } from '../../app/use-draft.js';
 import { BackendError } from '../../api/backend-client.js';
 import { DistributionChart } from './DistributionChart.js';
 import { PlanEditor } from './PlanEditor.js';
@@ -13,7 +14,6 @@ import { RecoveryTimeline } from './RecoveryTimeline.js';
 import { RepositoryPanel } from './RepositoryPanel.js';
 import { ScenarioResults } from './ScenarioResults.js';
 import { VerdictStrip } from './VerdictStrip.js';
-import { usePlanDraft } from './use-plan-draft.js';
 import './dr.css';
 
 interface Props {
@@ -68,7 +68,7 @@ export function DrScreen({ revision }: Props) {
   const leftover = draft.data ?? null;
   const draftOffered = !draftDismissed && edited === undefined && leftover !== null && !stored.loading && JSON.stringify(leftover.value) !== JSON.stringify(stored.data?.plan);
 
-  usePlanDraft(plan, dirty);
+  useDraft('dr-plan', plan, dirty);
   const edit = (next: PlanJson): void => {
     setEdited(next);
     setDirty(true);

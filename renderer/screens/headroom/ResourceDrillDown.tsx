@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
+import { ChartExport } from '../../charts/ChartExport.js';
 import type { ResourceAssessment } from '../../../shared/capacity/assess-runway.js';
 import { ForecastChart, type ForecastChartPoint } from '../../charts/ForecastChart.js';
 import { screenHref } from '../../app/screen-route.js';
@@ -17,12 +18,13 @@ export function ResourceDrillDown({ resource: r }: Props) {
     const band = f.scenarios[f.scenarios.length - 1]?.forecast ?? f.forecast;
     return f.forecastTimes.map((tMs, i) => ({ tMs, mean: band.mean[i] ?? 0, lo80: band.lo80[i] ?? 0, hi80: band.hi80[i] ?? 0, lo95: band.lo95[i] ?? 0, hi95: band.hi95[i] ?? 0 }));
   }, [f]);
+  const section = useRef<HTMLElement>(null);
   const thresholds = [
     ...(r.threshold === null ? [] : [{ value: r.threshold, label: `target ${r.targetPct} % (${formatWithUnit(r.threshold, r.unit)})` }]),
     ...(r.capacity === null ? [] : [{ value: r.capacity, label: `capacity ${formatWithUnit(r.capacity, r.unit)}` }]),
   ];
   return (
-    <section className="panel" aria-label={`Forecast of ${r.resource}`} data-testid="resource-drilldown">
+    <section className="panel" aria-label={`Forecast of ${r.resource}`} data-testid="resource-drilldown" ref={section}>
       <div className="panel-head">
         <h2>
           {r.resource}: {r.statistic} per day against its target
@@ -34,6 +36,7 @@ export function ResourceDrillDown({ resource: r }: Props) {
         ) : (
           <span className="muted">{r.series.join(' + ')}</span>
         )}
+        {f === null ? null : <ChartExport target={section} name={`runway-${r.id}`} />}
       </div>
       {f === null ? (
         <p className="warn-text">{r.problem ?? 'no forecast'}</p>

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ApiOutput } from '../../../shared/api/contract.js';
 import type { ResourceConfig, SystemConfig } from '../../../shared/capacity/system-config.js';
 import { BackendError } from '../../api/backend-client.js';
 import { useBackend } from '../../app/backend-context.js';
 import { useBackendQuery } from '../../app/use-backend-query.js';
+import { useDraft } from '../../app/use-draft.js';
 
 interface Props {
   readonly current: ApiOutput<'system.get'>;
@@ -18,11 +19,19 @@ export function SystemEditor({ current, onSaved }: Props) {
   const catalog = useBackendQuery('catalog.list', {}, '');
   const [config, setConfig] = useState<SystemConfig>(current.config);
   const [problem, setProblem] = useState<string>();
+  // Unsaved settings survive a crash: kept as a draft, offered back when the editor opens.
+  const draft = useBackendQuery('draft.get', { editor: 'system' }, '');
+  const [draftDismissed, setDraftDismissed] = useState(false);
+  const dirty = useMemo(() => JSON.stringify(config) !== JSON.stringify(current.config), [config, current.config]);
+  useDraft('system', config, dirty);
+  const leftover = draft.data ?? null;
+  const offerDraft = !draftDismissed && !dirty && leftover !== null && JSON.stringify(leftover.value) !== JSON.stringify(current.config);
   const setResource = (id: string, change: Partial<ResourceConfig>): void => setConfig((c) => ({ ...c, resources: c.resources.map((r) => (r.id === id ? { ...r, ...change } : r)) }));
   const instanceKey = config.instance === null ? '' : `${config.instance.provider}|${config.instance.instanceClass}`;
   const save = async (): Promise<void> => {
     try {
       await client.call('system.save', { ...config, resources: config.resources.map((r) => ({ ...r, series: [...r.series] })) });
+      await client.call('draft.discard', { editor: 'system' }).catch(() => undefined);
       setProblem(undefined);
       onSaved();
     } catch (error) {
@@ -35,6 +44,29 @@ export function SystemEditor({ current, onSaved }: Props) {
         <h2>System settings</h2>
         <span className="muted">saved in the workspace; every verdict on this screen follows them</span>
       </div>
+      {offerDraft ? (
+        <p className="draft-banner" role="alert" data-testid="system-draft-banner">
+          Unsaved settings from {leftover.savedAt.replace('T', ' ').slice(0, 19)} UTC were kept.{' '}
+          <button
+            type="button"
+            onClick={() => {
+              setConfig(leftover.value as SystemConfig);
+              setDraftDismissed(true);
+            }}
+          >
+            Restore them
+          </button>{' '}
+          <button
+            type="button"
+            onClick={() => {
+              setDraftDismissed(true);
+              void client.call('draft.discard', { editor: 'system' }).catch(() => undefined);
+            }}
+          >
+            Discard
+          </button>
+        </p>
+      ) : null}
       <div className="system-fields">
         <label>
           Name <input aria-label="System name" value={config.name} onChange={(e) => setConfig({ ...config, name: e.target.value })} />

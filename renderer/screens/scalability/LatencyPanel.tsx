@@ -31,7 +31,7 @@ export function LatencyPanel({ usl, rows, overridden }: Props) {
   const peakN = (overridden ? whatIf.peak.peakN : fit.peakN) ?? null;
   const atPeak = peakN === null ? undefined : uslResponseTimeSeconds(overridden ? whatIf.coefficients : fit, peakN);
   return (
-    <ScalabilityPanel title="Latency curve" testId="latency-panel" subtitle="R(N) = N / X(N), Little's law with no think time">
+    <ScalabilityPanel title="Latency curve" testId="latency-panel" chart="latency-curve" subtitle="R(N) = N / X(N), Little's law with no think time">
       <figure className="sc-chart" ref={ref} data-testid="latency-chart" aria-label="Response time against concurrency from the fitted USL">
         <ComposedChart width={width} height={260} data={rows as CurveRow[]} margin={{ top: 12, right: 20, bottom: 18, left: 8 }}>
           <CartesianGrid stroke={COLORS.grid} />

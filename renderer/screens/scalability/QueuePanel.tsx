@@ -46,7 +46,7 @@ export function QueuePanel({ queue, unit }: Props) {
   const highest = Math.max(...rows.map((r) => r.ms), ...onCurve.map((m) => m.result.meanResponseSeconds * 1000));
   const yTicks = roundTicks(highest * 1.02, 5);
   return (
-    <ScalabilityPanel title="CPU as a queue (M/M/c)" testId="queue-panel" subtitle={`${q.servers} cores, one queue; service demand from the utilisation law S = U·c / λ`}>
+    <ScalabilityPanel title="CPU as a queue (M/M/c)" testId="queue-panel" chart="cpu-queue" subtitle={`${q.servers} cores, one queue; service demand from the utilisation law S = U·c / λ`}>
       <p className={`sc-sentence${q.now.stable && (q.future === null || q.future.p50.stable) ? '' : ' sc-alarm'}`} data-testid="queue-sentence">
         {queueSentence(q)}
       </p>

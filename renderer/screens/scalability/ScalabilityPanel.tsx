@@ -1,4 +1,5 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
+import { ChartExport } from '../../charts/ChartExport.js';
 
 /** Colours of the Scalability charts (Okabe–Ito, as renderer/charts/series-colors.ts). */
 export const COLORS = {
@@ -20,17 +21,21 @@ interface Props {
   readonly testId: string;
   readonly subtitle?: ReactNode;
   readonly className?: string;
+  /** The file name its chart is saved under (SVG and PNG buttons); none without a chart. */
+  readonly chart?: string;
   readonly children: ReactNode;
 }
 
 /** One panel of the Scalability screen: a region named by its heading. */
-export function ScalabilityPanel({ title, testId, subtitle, className, children }: Props) {
+export function ScalabilityPanel({ title, testId, subtitle, className, chart, children }: Props) {
   const id = useId();
+  const section = useRef<HTMLElement>(null);
   return (
-    <section className={`panel sc-panel${className === undefined ? '' : ` ${className}`}`} aria-labelledby={id} data-testid={testId}>
+    <section className={`panel sc-panel${className === undefined ? '' : ` ${className}`}`} aria-labelledby={id} data-testid={testId} ref={section}>
       <div className="panel-head">
         <h2 id={id}>{title}</h2>
         {subtitle !== undefined ? <span className="muted sc-subtitle">{subtitle}</span> : null}
+        {chart === undefined ? null : <ChartExport target={section} name={chart} />}
       </div>
       {children}
     </section>

@@ -42,7 +42,7 @@ export function TimelinePanel({ timeline, xMax, unit }: Props) {
   const already = value.currentPeak >= value.limit;
   const yTicks = roundTicks(highest * 1.03, 5);
   return (
-    <ScalabilityPanel title="When load reaches the limit" testId="timeline-panel" subtitle={`${value.series.join(' + ')}: P95 per day, forecast by ${value.model}`}>
+    <ScalabilityPanel title="When load reaches the limit" testId="timeline-panel" chart="load-timeline" subtitle={`${value.series.join(' + ')}: P95 per day, forecast by ${value.model}`}>
       <p className={`sc-sentence${already ? ' sc-alarm' : ''}`} data-testid="timeline-sentence">
         {timelineSentence(value, unit)}
       </p>

@@ -32,7 +32,7 @@ export function UslPanel({ usl, timeline, rows, overridden, unit }: Props) {
   }
   const { fit, whatIf, loadTest } = usl.value;
   return (
-    <ScalabilityPanel title="Universal Scalability Law" testId="usl-panel" subtitle={`${loadTest}: ${fit.points.length} load levels, X(N) = λN / (1 + σ(N − 1) + κN(N − 1))`}>
+    <ScalabilityPanel title="Universal Scalability Law" testId="usl-panel" chart="usl-fit" subtitle={`${loadTest}: ${fit.points.length} load levels, X(N) = λN / (1 + σ(N − 1) + κN(N − 1))`}>
       <div className="sc-usl">
         <UslChart fit={fit} whatIf={overridden ? whatIf.peak : undefined} timeline={timeline.ok ? timeline.value : undefined} rows={rows} unit={unit} />
         <div className="sc-usl-side">

@@ -18,7 +18,7 @@ interface Props {
 /** Daily, weekly and other cycles: strength meters, autocorrelation, and the typical week they come from. */
 export function CyclesPanel({ cycles, hourOfWeek, unit }: Props) {
   return (
-    <Panel title="Cycles" testId="cycles-panel" subtitle={cycles.ok ? cycles.result.summary : undefined}>
+    <Panel title="Cycles" testId="cycles-panel" chart="cycles" subtitle={cycles.ok ? cycles.result.summary : undefined}>
       {cycles.ok ? (
         <div className="wl-cycles">
           <div className="wl-cycle-list">

@@ -1,4 +1,5 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
+import { ChartExport } from '../../charts/ChartExport.js';
 
 interface Props {
   readonly title: string;
@@ -7,18 +8,22 @@ interface Props {
   readonly actions?: ReactNode;
   readonly subtitle?: ReactNode;
   readonly className?: string;
+  /** The file name its chart is saved under (SVG and PNG buttons); none without a chart. */
+  readonly chart?: string;
   readonly children: ReactNode;
 }
 
 /** One panel of the Workload screen: a region named by its heading. */
-export function Panel({ title, testId, actions, subtitle, className, children }: Props) {
+export function Panel({ title, testId, actions, subtitle, className, chart, children }: Props) {
   const id = useId();
+  const section = useRef<HTMLElement>(null);
   return (
-    <section className={`panel wl-panel${className === undefined ? '' : ` ${className}`}`} aria-labelledby={id} data-testid={testId}>
+    <section className={`panel wl-panel${className === undefined ? '' : ` ${className}`}`} aria-labelledby={id} data-testid={testId} ref={section}>
       <div className="panel-head">
         <h2 id={id}>{title}</h2>
         {subtitle !== undefined ? <span className="muted wl-subtitle">{subtitle}</span> : null}
         {actions !== undefined ? <div className="wl-actions">{actions}</div> : null}
+        {chart === undefined ? null : <ChartExport target={section} name={chart} />}
       </div>
       {children}
     </section>

@@ -21,7 +21,7 @@ interface Props {
 /** The workspace's statement mix: read/write shares over time, the top statements and how the mix moved. */
 export function QueryMixPanel({ mix, loading, error }: Props) {
   return (
-    <Panel title="Query mix" testId="querymix-panel" subtitle="whole workspace, from statement statistics">
+    <Panel title="Query mix" testId="querymix-panel" chart="query-mix" subtitle="whole workspace, from statement statistics">
       {error !== undefined ? (
         <p className="error-text" role="alert">
           The query mix could not be analysed: {error}

@@ -5,6 +5,7 @@ import type { CapacitySectionOk, DrSectionOk, ReportModel, ReportSection, Scalin
 import { costChartSvg, OPTION_COLORS } from './svg-cost-chart.js';
 import { forecastChartSvg } from './svg-forecast-chart.js';
 import { runwayTimelineSvg } from './svg-runway-timeline.js';
+import { drProjectionSvg } from './svg-dr-projection.js';
 
 /**
  * The report as one self-contained HTML file: inline CSS and SVG, no script, no external
@@ -235,7 +236,9 @@ function drBody(s: DrSectionOk): string {
   const table = (kind: 'RPO' | 'RTO'): string => {
     const rows = s.scenarios.map((x) => {
       const f = kind === 'RPO' ? x.rpo : x.rto;
-      return `<tr><td>${h(x.label)}</td>${num(formatSeconds(kind === 'RPO' ? x.rpoTargetSeconds : x.rtoTargetSeconds))}${num(formatSeconds(f.p50))}${num(formatSeconds(f.p95))}${num(formatSeconds(f.p99))}${num(formatSeconds(f.worst))}${num(formatShare(kind === 'RPO' ? x.pMeetRpo : x.pMeetRto))}${verdictCell(kind === 'RPO' ? x.rpoVerdict : x.rtoVerdict)}</tr>`;
+      // A null worst case: some events leave nothing to recover from (e.g. a stalled archive).
+      const worst = f.worst === null ? 'no recovery' : formatSeconds(f.worst);
+      return `<tr><td>${h(x.label)}</td>${num(formatSeconds(kind === 'RPO' ? x.rpoTargetSeconds : x.rtoTargetSeconds))}${num(formatSeconds(f.p50))}${num(formatSeconds(f.p95))}${num(formatSeconds(f.p99))}${num(worst)}${num(formatShare(kind === 'RPO' ? x.pMeetRpo : x.pMeetRto))}${verdictCell(kind === 'RPO' ? x.rpoVerdict : x.rtoVerdict)}</tr>`;
     });
     return `<h3>${kind}</h3><table><thead><tr><th>Scenario</th><th class="num">Target</th><th class="num">P50</th><th class="num">P95</th><th class="num">P99</th><th class="num">Worst case</th><th class="num">P(meet)</th><th>Verdict</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
   };
@@ -252,6 +255,7 @@ function drBody(s: DrSectionOk): string {
     '<h3>What drives the result</h3>',
     `<ul class="small">${s.scenarios.map((x) => `<li><strong>${h(x.label)}:</strong> ${h(x.summary)} Drivers: ${x.drivers.map((d) => `${h(d.step)} ${formatShare(d.share, 0)}`).join(', ') || '—'}</li>`).join('')}</ul>`,
     '<h3>Over time (worst case, now → horizon)</h3>',
+    `<figure>${drProjectionSvg(s)}<figcaption>Worst-case RTO as a share of its target, month by month as the database grows (log scale); above the dashed line the target is breached.</figcaption></figure>`,
     `<table><thead><tr><th>Scenario</th><th>Months</th><th class="num">RPO now</th><th class="num">RPO then</th><th class="num">RTO now</th><th class="num">RTO then</th></tr></thead><tbody>${projection.join('')}</tbody></table>`,
     s.notes.length === 0 ? '' : `<ul class="small">${s.notes.map((x) => `<li>${h(x)}</li>`).join('')}</ul>`,
   ].join('\n');

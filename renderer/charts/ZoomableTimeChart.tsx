@@ -3,6 +3,7 @@ import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
 import { formatDateTime, formatTick } from '../format/format-time.js';
 import { formatNumber, formatWithUnit } from '../format/format-number.js';
 import { nearestIndex } from './nearest-point.js';
+import { ChartExport } from './ChartExport.js';
 import { panBy, selectionDomain, timeTicks, zoomAt, type TimeDomain } from './time-domain.js';
 
 export interface ChartLine {
@@ -107,6 +108,7 @@ export function ZoomableTimeChart({ title, unit, lines, domain, limits, onDomain
         <span>{title}</span>
         {busy ? <span className="chart-busy">loading…</span> : null}
         {lines.some((l) => !l.raw) ? <span className="chart-note" title="Each pixel shows the minimum and maximum of the samples it covers; zoom in for raw samples">min/max per pixel</span> : <span className="chart-note">raw samples</span>}
+        <ChartExport target={container} name={title} />
       </figcaption>
       <div className="chart-body" ref={container} style={{ height }}>
         <LineChart width={width} height={height} margin={MARGIN}>

@@ -7,6 +7,7 @@ import { useDebounced } from '../../app/use-debounced.js';
 import { useDraft } from '../../app/use-draft.js';
 import { BackendError } from '../../api/backend-client.js';
 import { DistributionChart } from './DistributionChart.js';
+import { formatSeconds } from './dr-format.js';
 import { PlanEditor } from './PlanEditor.js';
 import { splitIssue, type PlanJson } from './plan-paths.js';
 import { ProjectionChart } from './ProjectionChart.js';
@@ -23,6 +24,9 @@ interface Props {
 type Tab = 'results' | 'plan';
 
 const TRIAL_CHOICES = [10_000, 100_000, 1_000_000] as const;
+
+/** An expected annual figure; null when some scenario can end with no recovery at all. */
+const perYear = (seconds: number | null): string => (seconds === null ? 'unbounded' : formatSeconds(seconds));
 
 /** Validation of the plan being edited: every issue, and by field (the path text) for the form. */
 function validate(plan: PlanJson | undefined): { readonly issues: readonly string[]; readonly byField: ReadonlyMap<string, readonly string[]> } {
@@ -114,7 +118,7 @@ export function DrScreen({ revision }: Props) {
       <div className="screen-head">
         <h1>Disaster recovery</h1>
         <span className="muted" data-testid="dr-line">
-          {result === undefined ? 'RPO and RTO of the backup and replication plan, per failure' : `${result.plan.name} · ${result.plan.engine} · ${result.plan.sizeGiB.toLocaleString('en-US', { maximumFractionDigits: 0 })} GiB`}
+          {result === undefined ? 'RPO and RTO of the backup and replication plan, per failure' : `${result.plan.name} · ${result.plan.engine} · ${result.plan.sizeGiB.toLocaleString('en-US', { maximumFractionDigits: 0 })} GiB · per year, all scenarios: ${perYear(result.annual.expectedDataLossSeconds)} of data lost, ${perYear(result.annual.expectedDowntimeSeconds)} down (expected)${result.annual.expectedDataLossSeconds === null || result.annual.expectedDowntimeSeconds === null ? ' — some events leave nothing to recover' : ''}`}
         </span>
         {simulation.running !== undefined ? (
           <span className="computing" role="status" data-testid="dr-status">

@@ -13,13 +13,18 @@ function VerdictBadge({ verdict }: { readonly verdict: Verdict }) {
 }
 
 function FigureCells({ figures, target }: { readonly figures: Figures; readonly target: number }) {
-  const cell = (v: number | null) => <td className={`num${v === null || v > target ? ' over' : ''}`}>{formatSeconds(v)}</td>;
+  // The sampling error of each simulated quantile, on hover: a P95 is an estimate too.
+  const cell = (v: number | null, se: number | null) => (
+    <td className={`num${v === null || v > target ? ' over' : ''}`} title={se === null ? undefined : `± ${formatSeconds(se)} (one standard error of the simulation)`}>
+      {formatSeconds(v)}
+    </td>
+  );
   return (
     <>
       <td className="num target">{formatSeconds(target)}</td>
-      {cell(figures.p50)}
-      {cell(figures.p95)}
-      {cell(figures.p99)}
+      {cell(figures.p50, figures.standardError.p50)}
+      {cell(figures.p95, figures.standardError.p95)}
+      {cell(figures.p99, figures.standardError.p99)}
       <td className={`num worst${figures.worst === null || figures.worst > target ? ' over' : ''}`}>{formatSeconds(figures.worst)}</td>
     </>
   );
@@ -35,7 +40,7 @@ export function ScenarioResults({ scenarios, selected, onSelect, trials }: Props
     <section className="panel" aria-labelledby="dr-results-title">
       <div className="panel-head">
         <h2 id="dr-results-title">Scenarios against their targets</h2>
-        <span className="muted">{trials.toLocaleString('en-US')} trials per scenario · cells over target in red · verdict “met” needs P95 and the worst case within target</span>
+        <span className="muted">{trials.toLocaleString('en-US')} trials per scenario · cells over target in red · verdict “met” needs P95 and the worst case within target · hover a figure for its sampling error</span>
       </div>
       <table className="dr-results" data-testid="dr-results">
         <thead>
@@ -45,6 +50,9 @@ export function ScenarioResults({ scenarios, selected, onSelect, trials }: Props
             <th colSpan={5}>data lost (RPO) · time to recover (RTO)</th>
             <th rowSpan={2}>P(meet)</th>
             <th rowSpan={2}>Verdict</th>
+            <th rowSpan={2} title="Expected per year: data lost (RPO row) and downtime (RTO row) = annual rate × mean">
+              Per year
+            </th>
             <th rowSpan={2}>Drives recovery</th>
             <th rowSpan={2}>Breaches in</th>
           </tr>
@@ -72,9 +80,14 @@ export function ScenarioResults({ scenarios, selected, onSelect, trials }: Props
                 </th>
                 <td className="metric">RPO</td>
                 <FigureCells figures={s.rpoSeconds} target={s.targets.rpoSeconds} />
-                <td className="num">{formatProbability(s.pMeetRpo)}</td>
+                <td className="num" title={`± ${(s.pMeetStandardError.rpo * 100).toFixed(2)} points`}>
+                  {formatProbability(s.pMeetRpo)}
+                </td>
                 <td>
                   <VerdictBadge verdict={s.verdict.rpo} />
+                </td>
+                <td className="num" title="expected data lost per year">
+                  {formatSeconds(s.annual.expectedDataLossSeconds)}
                 </td>
                 <td rowSpan={2}>{driver === undefined ? '—' : `${driver.step} (${Math.round(driver.share * 100)} %)`}</td>
                 <td rowSpan={2}>
@@ -84,9 +97,14 @@ export function ScenarioResults({ scenarios, selected, onSelect, trials }: Props
               <tr>
                 <td className="metric">RTO</td>
                 <FigureCells figures={s.rtoSeconds} target={s.targets.rtoSeconds} />
-                <td className="num">{formatProbability(s.pMeetRto)}</td>
+                <td className="num" title={`± ${(s.pMeetStandardError.rto * 100).toFixed(2)} points`}>
+                  {formatProbability(s.pMeetRto)}
+                </td>
                 <td>
                   <VerdictBadge verdict={s.verdict.rto} />
+                </td>
+                <td className="num" title="expected downtime per year">
+                  {formatSeconds(s.annual.expectedDowntimeSeconds)}
                 </td>
               </tr>
             </tbody>

@@ -25,7 +25,7 @@ test.afterAll(async () => {
 test('opens the sample workspace from app://', async () => {
   expect(page.url()).toBe('app://headroom/index.html');
   await expect(page.getByTestId('workspace-name')).toHaveText('Sample workspace');
-  await expect(page.getByTestId('series-table').locator('tbody tr')).toHaveCount(9);
+  await expect(page.getByTestId('series-table').locator('tbody tr')).toHaveCount(13);
 });
 
 test('exposes exactly the preload surface, and no Node', async () => {

@@ -1,7 +1,7 @@
 import type { ComputationState } from '../../app/use-computation.js';
 import { applySizeForecast } from '../../../shared/dr/workspace-inputs.js';
 import { formatGiB } from './dr-format.js';
-import type { PlanJson } from './plan-paths.js';
+import { setAt, type PlanJson } from './plan-paths.js';
 
 interface Props {
   readonly inputs: ComputationState<'drPlan.inputs'>;
@@ -31,6 +31,11 @@ export function WorkspaceInputsCard({ inputs, plan, onPlan }: Props) {
       <button type="button" onClick={() => onPlan(applySizeForecast(plan, size, 'p90'))} title="The cautious side: nine months in ten the database is smaller">
         Use forecast (P90)
       </button>
+      {current === undefined ? null : (
+        <button type="button" onClick={() => onPlan(setAt(plan, ['database', 'sizeForecast'], undefined))} title="Keep the size now and give growth by hand">
+          Stop using it
+        </button>
+      )}
     </div>
   );
 }

@@ -85,7 +85,7 @@ describe('USL fit on degenerate load tests (issue #9)', () => {
     }
   });
 
-  it('random load tests: any concurrencies, throughputs and magnitudes (property)', () => {
+  it('random load tests: arbitrary concurrencies, throughputs and magnitudes (property)', () => {
     const magnitude = fc.constantFrom(1e-300, 1e-6, 1, 1e6, 1e150, 1e300);
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 64 }), fc.double({ min: 0, max: 1, noNaN: true })), { maxLength: 12 }), magnitude, (pairs, scale) => {

@@ -123,7 +123,7 @@ describe('workload analyses on degenerate series (issue #9)', () => {
     expect(() => detectCycles(huge.times, huge.values)).toThrow(WorkloadError);
   });
 
-  it('random series: any lengths, gaps, duplicate times and magnitudes (property)', () => {
+  it('random series: arbitrary lengths, gaps, duplicate times and magnitudes (property)', () => {
     const magnitude = fc.constantFrom(1e-300, 1e-3, 1, 1e6, 1e200, 1e300);
     fc.assert(
       fc.property(

@@ -58,7 +58,7 @@ export interface CycleAnalysis {
   readonly imputedBuckets: number;
   readonly daily: Cycle;
   readonly weekly: Cycle;
-  /** The strongest other ACF peak, if the remainder has any local maximum; present or not. */
+  /** The strongest other ACF peak, if the remainder has a local maximum; present or not. */
   readonly other: Cycle | null;
   /** Periods of the present cycles in ms, shortest first (for seasonal forecasting models). */
   readonly presentPeriodsMs: number[];

@@ -1,5 +1,7 @@
-import { useId, useRef, type ReactNode } from 'react';
-import { ChartExport } from '../../charts/ChartExport.js';
+import type { ComponentProps } from 'react';
+import { ScreenPanel } from '../../components/ScreenPanel.js';
+
+export { SectionError } from '../../components/ScreenPanel.js';
 
 /** Colours of the Scalability charts (Okabe–Ito, as renderer/charts/series-colors.ts). */
 export const COLORS = {
@@ -16,37 +18,7 @@ export const COLORS = {
 
 export const TICK = { fontSize: 11, fill: COLORS.tick } as const;
 
-interface Props {
-  readonly title: string;
-  readonly testId: string;
-  readonly subtitle?: ReactNode;
-  readonly className?: string;
-  /** The file name its chart is saved under (SVG and PNG buttons); none without a chart. */
-  readonly chart?: string;
-  readonly children: ReactNode;
-}
-
-/** One panel of the Scalability screen: a region named by its heading. */
-export function ScalabilityPanel({ title, testId, subtitle, className, chart, children }: Props) {
-  const id = useId();
-  const section = useRef<HTMLElement>(null);
-  return (
-    <section className={`panel sc-panel${className === undefined ? '' : ` ${className}`}`} aria-labelledby={id} data-testid={testId} ref={section}>
-      <div className="panel-head">
-        <h2 id={id}>{title}</h2>
-        {subtitle !== undefined ? <span className="muted sc-subtitle">{subtitle}</span> : null}
-        {chart === undefined ? null : <ChartExport target={section} name={chart} />}
-      </div>
-      {children}
-    </section>
-  );
-}
-
-/** A section of the analysis that does not apply: its reason, shown rather than hidden. */
-export function SectionError({ what, error }: { readonly what: string; readonly error: string }) {
-  return (
-    <p className="sc-section-error" data-testid="section-error">
-      <strong>{what} not available:</strong> {error}
-    </p>
-  );
+/** One panel of the Scalability screen. */
+export function ScalabilityPanel({ className, ...props }: ComponentProps<typeof ScreenPanel>) {
+  return <ScreenPanel {...props} className={`sc-panel${className === undefined ? '' : ` ${className}`}`} />;
 }
